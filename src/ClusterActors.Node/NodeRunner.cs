@@ -1,0 +1,37 @@
+using ClusterActors.Hocon;
+using ClusterActors.Node.Configuration;
+using ClusterActors.Node.Hosting;
+
+namespace ClusterActors.Node;
+
+/// <summary>Runs one node from launch to ordered shutdown and turns the outcome into an exit code.</summary>
+public static class NodeRunner
+{
+    /// <summary>Loads the configuration, starts the host and waits until it shuts down.</summary>
+    public static async Task<int> RunAsync(NodeLaunch launch, TextWriter errors, CancellationToken cancellation)
+    {
+        ArgumentNullException.ThrowIfNull(launch);
+        ArgumentNullException.ThrowIfNull(errors);
+
+        NodeSettings settings;
+        try
+        {
+            settings = NodeSettings.From(NodeConfiguration.Load(launch));
+        }
+        catch (Exception ex) when (ex is HoconException or NodeConfigurationException)
+        {
+            await errors.WriteLineAsync($"clusteractors-node: bad configuration: {ex.Message}");
+            return ExitCodes.BadConfiguration;
+        }
+
+        var app = NodeHost.Build(settings);
+        await using (app.ConfigureAwait(false))
+        {
+            await app.StartAsync(cancellation);
+            NodeHost.AnnounceStarted(app, settings);
+            await app.WaitForShutdownAsync(cancellation);
+        }
+
+        return ExitCodes.Ok;
+    }
+}

@@ -1,0 +1,3 @@
+using ClusterActors.Node;
+
+return await NodeCommandLine.Create().Parse(args).InvokeAsync(NodeCommandLine.Invocation);
