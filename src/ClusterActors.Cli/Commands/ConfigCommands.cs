@@ -7,10 +7,6 @@ namespace ClusterActors.Cli.Commands;
 /// <summary><c>clusterctl config …</c>: work with HOCON configuration files offline.</summary>
 public static class ConfigCommands
 {
-    /// <summary>The configuration root and environment prefix a node uses (see the node's NodeConfiguration).</summary>
-    private const string RootPath = "clusteractors";
-    private const string EnvironmentPrefix = "CLUSTERACTORS_";
-
     /// <summary>Builds <c>config</c> with its subcommands.</summary>
     public static Command Create(TextWriter output, TextWriter errors)
     {
@@ -45,10 +41,9 @@ public static class ConfigCommands
         Func<string, string?> environment = noEnvironment ? _ => null : Environment.GetEnvironmentVariable;
         try
         {
-            // Without the reference there is nothing below the file, and no keys for the environment layer.
-            var reference = withReference ? HoconLayers.ReadEmbedded(typeof(ConfigCommands).Assembly, "reference.conf") : string.Empty;
-            var sources = new HoconLayerSources(reference, "reference.conf", file.FullName, RootPath, EnvironmentPrefix, overrides);
-            var config = HoconLayers.Load(sources, environment);
+            var config = withReference
+                ? RuntimeConfiguration.Load(file.FullName, overrides, environment)
+                : RuntimeConfiguration.LoadWithoutReference(file.FullName, overrides, environment);
             output.WriteLine(config.ToJson(indented: true));
             return ExitCodes.Ok;
         }
