@@ -39,8 +39,18 @@ public static class ChannelBaselines
         return perSecond;
     }
 
-    /// <summary>Two unbounded single-reader/single-writer channels and two tasks bouncing one item; messages (2 per round trip) per second.</summary>
-    public static async Task<double> PingPong(long roundTrips)
+    /// <summary>
+    /// <paramref name="pairs"/> independent ping-pong pairs, each two unbounded single-reader/single-writer
+    /// channels and two tasks bouncing one item; messages (2 per round trip, all pairs) per second.
+    /// </summary>
+    public static async Task<double> PingPong(long roundTrips, int pairs = 1)
+    {
+        var start = Stopwatch.GetTimestamp();
+        await Task.WhenAll(Enumerable.Range(0, pairs).Select(_ => OnePingPongPair(roundTrips)));
+        return Measurement.PerSecond(roundTrips * 2 * pairs, start);
+    }
+
+    private static Task OnePingPongPair(long roundTrips)
     {
         var options = new UnboundedChannelOptions { SingleReader = true, SingleWriter = true };
         var toPong = Channel.CreateUnbounded<object>(options);
@@ -55,8 +65,6 @@ public static class ChannelBaselines
                 toPing.Writer.TryWrite(received);
             }
         });
-
-        var start = Stopwatch.GetTimestamp();
         var ping = Task.Run(async () =>
         {
             for (long i = 0; i < roundTrips; i++)
@@ -65,7 +73,6 @@ public static class ChannelBaselines
                 await toPing.Reader.ReadAsync();
             }
         });
-        await Task.WhenAll(ping, pong);
-        return Measurement.PerSecond(roundTrips * 2, start);
+        return Task.WhenAll(ping, pong);
     }
 }

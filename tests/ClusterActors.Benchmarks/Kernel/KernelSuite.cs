@@ -31,9 +31,10 @@ public static class KernelSuite
         report.Metric("channel_pingpong", channelPingPong, "msg/s");
         report.Metric("pingpong_throughput", pingPong, "msg/s", "channel_pingpong", channelPingPong, pingPongRatio);
 
-        report.Progress($"pingpong_4pairs_throughput: four pairs, {bounces:N0} round trips each");
-        var fourPairs = await Measurement.MedianOf(options.Runs, () => PingPongThroughput(system, pairs: 4, bounces));
-        report.Metric("pingpong_4pairs_throughput", fourPairs, "msg/s", note: "four actor pairs at once, messages of all pairs");
+        report.Progress($"pingpong_4pairs_throughput vs channel_pingpong_4pairs: four pairs, {bounces:N0} round trips each, {options.Runs} paired runs");
+        var (fourPairs, channelFourPairs, fourPairsRatio) = await Measurement.Paired(options.Runs, () => PingPongThroughput(system, pairs: 4, bounces), () => ChannelBaselines.PingPong(bounces, pairs: 4));
+        report.Metric("channel_pingpong_4pairs", channelFourPairs, "msg/s");
+        report.Metric("pingpong_4pairs_throughput", fourPairs, "msg/s", "channel_pingpong_4pairs", channelFourPairs, fourPairsRatio, "four actor pairs at once, messages of all pairs");
 
         report.Progress($"ask_throughput: {asks:N0} asks from {ConcurrentAskers} concurrent callers outside the system");
         var ask = await Measurement.MedianOf(options.Runs, () => AskThroughput(system, asks));
