@@ -7,6 +7,24 @@ internal sealed partial class ActorCell
 {
     private Task? pendingTask;
     private ActorSynchronizationContext? syncContext;
+    private Queue<RunContinuation>? deferredContinuations;
+
+    /// <summary>Drops the pending handler: its continuations, queued or still to come, will not run (a new context serves later handlers).</summary>
+    private void AbandonAsyncHandler()
+    {
+        pendingTask = null;
+        syncContext = null;
+        deferredContinuations = null;
+    }
+
+    /// <summary>After a Resume, runs the continuations that arrived while the actor was failed, in arrival order.</summary>
+    private void RunDeferredContinuations()
+    {
+        while (!failed && !terminating && deferredContinuations is { Count: > 0 } deferred)
+        {
+            HandleContinuation(deferred.Dequeue());
+        }
+    }
 
     public void RunAsyncHandler<T>(Func<T, Task> handler, T message)
     {
@@ -58,9 +76,16 @@ internal sealed partial class ActorCell
 
     private void HandleContinuation(RunContinuation continuation)
     {
-        if (terminating || failed)
+        if (terminating || !ReferenceEquals(continuation.Context, syncContext))
         {
-            // The handler that awaited was abandoned by a stop or failure; its rest must not touch the actor.
+            // The handler that awaited was abandoned by a stop, a restart or its own failure; its rest must not touch the actor.
+            return;
+        }
+
+        if (failed)
+        {
+            // Failed by a child's escalation while a handler awaits: a Resume lets the handler go on, a Restart or Stop abandons it.
+            (deferredContinuations ??= new Queue<RunContinuation>()).Enqueue(continuation);
             return;
         }
 
@@ -109,7 +134,7 @@ internal sealed partial class ActorCell
     /// <summary>Posts continuations of an async handler back into the actor's mailbox as system messages.</summary>
     private sealed class ActorSynchronizationContext(ActorCell cell) : SynchronizationContext
     {
-        public override void Post(SendOrPostCallback d, object? state) => cell.SendSystemMessage(new RunContinuation(d, state));
+        public override void Post(SendOrPostCallback d, object? state) => cell.SendSystemMessage(new RunContinuation(d, state, this));
 
         public override void Send(SendOrPostCallback d, object? state) =>
             throw new NotSupportedException("Synchronous Send onto an actor is not supported; await instead.");

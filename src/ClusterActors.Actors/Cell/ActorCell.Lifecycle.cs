@@ -145,26 +145,49 @@ internal sealed partial class ActorCell
         }
 
         failed = true;
-        pendingTask = null;
+        AbandonAsyncHandler();
         UpdateSuspension();
         parent.SendSystemMessage(new Failed(self, cause, escalated: false));
     }
 
     private void Escalate(Exception cause, InternalActorRef fromChild)
     {
-        if (terminating || failed)
+        if (terminating)
         {
             return;
         }
 
+        if (failed)
+        {
+            // Our own supervisor has not decided yet: this child's failure waits its turn (a Resume
+            // escalates it next; a Restart or Stop restarts or stops the child with us).
+            (deferredEscalations ??= new Queue<(Exception, InternalActorRef)>()).Enqueue((cause, fromChild));
+            return;
+        }
+
+        // A handler awaiting meanwhile is not abandoned yet: it goes on after a Resume (its continuations wait).
         failed = true;
         escalatedFrom = fromChild;
-        pendingTask = null;
         UpdateSuspension();
         parent.SendSystemMessage(new Failed(self, cause, escalated: true));
     }
 
     private InternalActorRef? escalatedFrom;
+
+    private Queue<(Exception Cause, InternalActorRef Child)>? deferredEscalations;
+
+    /// <summary>After a Resume, escalates the next child failure that arrived while we were failed (one at a time: each awaits its decision).</summary>
+    private void EscalateDeferred()
+    {
+        while (!failed && !terminating && deferredEscalations is { Count: > 0 } pending)
+        {
+            var (cause, child) = pending.Dequeue();
+            if (child is LocalActorRef local && IsCurrentChild(local))
+            {
+                Escalate(cause, child);
+            }
+        }
+    }
 
     private void HandleChildFailed(Failed failure)
     {
@@ -233,14 +256,21 @@ internal sealed partial class ActorCell
         }
 
         failed = false;
-        currentMessage = null;
-        currentSender = null;
+        if (pendingTask is null)
+        {
+            currentMessage = null;
+            currentSender = null;
+        }
+
         UpdateSuspension();
         if (escalatedFrom is { } child)
         {
             escalatedFrom = null;
             child.SendSystemMessage(new Resume());
         }
+
+        RunDeferredContinuations();
+        EscalateDeferred();
     }
 
     private void HandleRecreate(Exception cause)
@@ -253,6 +283,7 @@ internal sealed partial class ActorCell
         system.Counters.IncrementRestarts();
         timers?.CancelAll();
         escalatedFrom = null;
+        AbandonAsyncHandler();
         if (actor is { } old)
         {
             var stashed = old.StashIfAllocated?.TakeAll();
@@ -288,6 +319,10 @@ internal sealed partial class ActorCell
     private void FinishRecreate(Exception cause)
     {
         pendingRecreateCause = null;
+
+        // Children whose escalation was deferred (also while we waited for stopping children) were stopped
+        // by PreRestart or are restarted below with the survivors.
+        deferredEscalations = null;
         failed = false;
         pendingTask = null;
         currentMessage = null;
@@ -323,7 +358,8 @@ internal sealed partial class ActorCell
         }
 
         terminating = true;
-        pendingTask = null;
+        AbandonAsyncHandler();
+        deferredEscalations = null;
         UpdateSuspension();
         timers?.CancelAll();
         var living = CloseChildren();
@@ -393,6 +429,8 @@ internal sealed partial class ActorCell
             unstashed = null;
         }
 
+        // Timers were cancelled when the stop began; this catches any that PostStop started since.
+        timers?.CancelAll();
         actor = null;
         timers = null;
         currentMessage = null;

@@ -63,11 +63,14 @@ internal sealed class DeathWatchNotification(InternalActorRef actor, bool Existe
 }
 
 /// <summary>A continuation of an async handler, posted by the actor's synchronization context.</summary>
-internal sealed class RunContinuation(SendOrPostCallback callback, object? state) : SystemMessage
+internal sealed class RunContinuation(SendOrPostCallback callback, object? state, SynchronizationContext context) : SystemMessage
 {
     public SendOrPostCallback Callback { get; } = callback;
 
     public object? State { get; } = state;
+
+    /// <summary>The context that posted it: continuations of a context the actor abandoned (restart, own failure) are dropped.</summary>
+    public SynchronizationContext Context { get; } = context;
 }
 
 /// <summary>The task of an async handler finished; the actor may take its next message.</summary>

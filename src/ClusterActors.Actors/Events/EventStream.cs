@@ -22,7 +22,6 @@ public sealed class EventStream
         ArgumentNullException.ThrowIfNull(channel);
         var target = subscriber as InternalActorRef
             ?? throw new ArgumentException($"Cannot subscribe {subscriber}: it is not an actor ref of this kernel.", nameof(subscriber));
-        bool firstForSubscriber;
         lock (gate)
         {
             if (Array.Exists(subscriptions, s => s.Subscriber.Equals(target) && s.Channel == channel))
@@ -30,13 +29,17 @@ public sealed class EventStream
                 return false;
             }
 
-            firstForSubscriber = !Array.Exists(subscriptions, s => s.Subscriber.Equals(target));
+            var firstForSubscriber = !Array.Exists(subscriptions, s => s.Subscriber.Equals(target));
             subscriptions = [.. subscriptions, new Subscription(target, channel)];
-        }
 
-        if (firstForSubscriber)
-        {
-            target.SendSystemMessage(new Watch(target, watcher));
+            // Sent under the lock so that Watch and Unwatch reach the subscriber in the order the subscriptions
+            // changed: otherwise a racing Unsubscribe's Unwatch could land last and leave a live subscription
+            // unwatched, published to forever after its subscriber died. (Sending never blocks; a dead
+            // subscriber answers at once through RemoveAll, which re-enters this lock on the same thread.)
+            if (firstForSubscriber)
+            {
+                target.SendSystemMessage(new Watch(target, watcher));
+            }
         }
 
         return true;
@@ -46,22 +49,21 @@ public sealed class EventStream
     public bool Unsubscribe(IActorRef subscriber, Type? channel = null)
     {
         ArgumentNullException.ThrowIfNull(subscriber);
-        bool removed;
-        bool noneLeft;
         lock (gate)
         {
             var remaining = Array.FindAll(subscriptions, s => !(s.Subscriber.Equals(subscriber) && (channel is null || s.Channel == channel)));
-            removed = remaining.Length != subscriptions.Length;
+            var removed = remaining.Length != subscriptions.Length;
             subscriptions = remaining;
-            noneLeft = !Array.Exists(remaining, s => s.Subscriber.Equals(subscriber));
-        }
+            var noneLeft = !Array.Exists(remaining, s => s.Subscriber.Equals(subscriber));
 
-        if (removed && noneLeft && subscriber is InternalActorRef target)
-        {
-            target.SendSystemMessage(new Unwatch(target, watcher));
-        }
+            // Under the lock, for the ordering explained in Subscribe.
+            if (removed && noneLeft && subscriber is InternalActorRef target)
+            {
+                target.SendSystemMessage(new Unwatch(target, watcher));
+            }
 
-        return removed;
+            return removed;
+        }
     }
 
     /// <summary>Delivers <paramref name="evt"/> to every subscriber of a channel it is an instance of (once per subscriber).</summary>

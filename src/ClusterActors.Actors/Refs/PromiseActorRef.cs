@@ -24,14 +24,21 @@ internal sealed class PromiseActorRef<T> : InternalActorRef
         messageType = message.GetType();
         this.timeout = timeout;
         number = system.NextTempNumber();
-        if (timeout != Timeout.InfiniteTimeSpan)
-        {
-            timer = system.TimeProvider.CreateTimer(static state => ((PromiseActorRef<T>)state!).OnTimeout(), this, timeout, Timeout.InfiniteTimeSpan);
-        }
-
         if (cancellationToken.CanBeCanceled)
         {
             cancellation = cancellationToken.Register(static state => ((PromiseActorRef<T>)state!).OnCancelled(), this);
+        }
+
+        if (timeout != Timeout.InfiniteTimeSpan)
+        {
+            Volatile.Write(ref timer, system.TimeProvider.CreateTimer(static state => ((PromiseActorRef<T>)state!).OnTimeout(), this, timeout, Timeout.InfiniteTimeSpan));
+        }
+
+        // The timer (or the token) may have completed the promise before its handle was stored above,
+        // when the cleanup found nothing to dispose: dispose now. Cleanup is idempotent.
+        if (completion.Task.IsCompleted)
+        {
+            Cleanup();
         }
     }
 
