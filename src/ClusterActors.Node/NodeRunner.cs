@@ -27,7 +27,17 @@ public static class NodeRunner
         var app = NodeHost.Build(settings);
         await using (app.ConfigureAwait(false))
         {
-            await app.StartAsync(cancellation);
+            try
+            {
+                await app.StartAsync(cancellation);
+            }
+            catch (IOException ex)
+            {
+                // Kestrel reports a taken or forbidden port this way; say which endpoint, not a stack trace.
+                await errors.WriteLineAsync($"clusteractors-node: cannot serve management HTTP on {settings.ManagementAddress}:{settings.ManagementPort}: {ex.Message}");
+                return ExitCodes.Failed;
+            }
+
             NodeHost.AnnounceStarted(app, settings);
             await app.WaitForShutdownAsync(cancellation);
         }

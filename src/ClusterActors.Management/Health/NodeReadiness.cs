@@ -10,6 +10,9 @@ public sealed class NodeReadiness
     /// <summary>The reason a node gives before its actor system has started.</summary>
     public const string Starting = "Actor system is starting";
 
+    /// <summary>The reason a node gives once its ordered shutdown has begun.</summary>
+    public const string ShuttingDown = "Node is shutting down";
+
     private volatile string? notReadyReason = Starting;
 
     /// <summary>True once <see cref="MarkReady"/> was called and nothing marked it not ready since.</summary>

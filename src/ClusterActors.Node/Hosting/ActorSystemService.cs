@@ -28,7 +28,7 @@ public sealed class ActorSystemService(
         system = ActorSystem.Create(settings.SystemName, settings.ActorSystem with { LoggerFactory = loggerFactory });
         system.CoordinatedShutdown.AddTask("before-service-unbind", "mark-node-not-ready", _ =>
         {
-            readiness.MarkNotReady("Node is shutting down");
+            readiness.MarkNotReady(NodeReadiness.ShuttingDown);
             return Task.CompletedTask;
         });
         system.WhenTerminated.ContinueWith(_ => lifetime.StopApplication(), CancellationToken.None, TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default);
@@ -45,7 +45,7 @@ public sealed class ActorSystemService(
             return;
         }
 
-        readiness.MarkNotReady("Node is shutting down");
+        readiness.MarkNotReady(NodeReadiness.ShuttingDown);
         await system.CoordinatedShutdown.Run(ShutdownReason.ProcessExit).WaitAsync(cancellationToken);
         NodeLog.ActorSystemTerminated(log, system.Name, system.CoordinatedShutdown.Reason);
     }

@@ -61,6 +61,18 @@ public sealed class NodeProcessTests : IDisposable
     }
 
     [Fact]
+    public async Task Node_whose_management_port_is_taken_exits_1_naming_the_endpoint()
+    {
+        using var occupant = new System.Net.Sockets.TcpListener(IPAddress.Loopback, 0);
+        occupant.Start();
+        var port = ((IPEndPoint)occupant.LocalEndpoint).Port;
+        await using var node = NodeProcess.Start("--set", $"clusteractors.management.http.port = {port}");
+
+        Assert.Equal(ExitCodes.Failed, await node.WaitForExit(Deadline));
+        Assert.Contains($"cannot serve management HTTP on 127.0.0.1:{port}", node.Output, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Node_with_an_unacceptable_value_exits_2_naming_the_key()
     {
         await using var node = NodeProcess.Start("--set", "clusteractors.management.http.port = 99999");
