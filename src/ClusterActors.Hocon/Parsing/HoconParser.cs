@@ -110,30 +110,13 @@ internal sealed class HoconParser
     private HoconObject ParseObjectBody(HoconPath prefix, Token? open, HoconOrigin origin)
     {
         var result = new HoconObject(origin);
-        var needSeparator = false;
-        var commaAllowed = false;
+        var separation = new MemberSeparation(MemberKind.Field);
         while (true)
         {
+            SkipSeparators(ref separation);
             var token = Current;
             switch (token.Kind)
             {
-                case TokenKind.Whitespace:
-                    _index++;
-                    continue;
-                case TokenKind.Newline:
-                    _index++;
-                    needSeparator = false;
-                    continue;
-                case TokenKind.Comma:
-                    if (!commaAllowed)
-                    {
-                        throw Error(token, "unexpected ',': expected a field (commas only go between fields, at most one at a time)");
-                    }
-
-                    _index++;
-                    commaAllowed = false;
-                    needSeparator = false;
-                    continue;
                 case TokenKind.CloseBrace:
                     if (open is null)
                     {
@@ -151,11 +134,7 @@ internal sealed class HoconParser
                     return result;
             }
 
-            if (needSeparator)
-            {
-                throw Error(token, $"expected ',' or a newline between fields, found {token.Describe()}");
-            }
-
+            RequireSeparatorBefore(token, separation);
             if (IsIncludeStatement())
             {
                 ParseInclude(result, prefix);
@@ -165,8 +144,7 @@ internal sealed class HoconParser
                 ParseField(result, prefix);
             }
 
-            needSeparator = true;
-            commaAllowed = true;
+            separation.AfterMember();
         }
     }
 
@@ -311,8 +289,35 @@ internal sealed class HoconParser
         var open = Next();
         EnterNesting(open);
         var elements = new List<HoconValue>();
-        var needSeparator = false;
-        var commaAllowed = false;
+        var separation = new MemberSeparation(MemberKind.ListElement);
+        while (true)
+        {
+            SkipSeparators(ref separation);
+            var token = Current;
+            switch (token.Kind)
+            {
+                case TokenKind.CloseBracket:
+                    _index++;
+                    _nesting--;
+                    return new HoconArray(elements, OriginOf(open));
+                case TokenKind.End:
+                    throw Error(token, $"unterminated list: expected ']' to close the '[' at line {open.Line}, column {open.Column}");
+            }
+
+            RequireSeparatorBefore(token, separation);
+            var element = ParseValue(fieldPath)
+                ?? throw Error(token, $"expected a list element or ']', found {token.Describe()}");
+            elements.Add(element);
+            separation.AfterMember();
+        }
+    }
+
+    /// <summary>
+    /// Skips what may stand between the members of an object or a list: whitespace, newlines and at
+    /// most one comma after a member (HOCON's one separator rule for both).
+    /// </summary>
+    private void SkipSeparators(ref MemberSeparation separation)
+    {
         while (true)
         {
             var token = Current;
@@ -323,36 +328,54 @@ internal sealed class HoconParser
                     continue;
                 case TokenKind.Newline:
                     _index++;
-                    needSeparator = false;
+                    separation.NeedSeparator = false;
                     continue;
                 case TokenKind.Comma:
-                    if (!commaAllowed)
+                    if (!separation.CommaAllowed)
                     {
-                        throw Error(token, "unexpected ',': expected a list element (commas only go between elements, at most one at a time)");
+                        throw Error(token, $"unexpected ',': expected {separation.Kind.Expected} (commas only go between {separation.Kind.CommaPlural}, at most one at a time)");
                     }
 
                     _index++;
-                    commaAllowed = false;
-                    needSeparator = false;
+                    separation.CommaAllowed = false;
+                    separation.NeedSeparator = false;
                     continue;
-                case TokenKind.CloseBracket:
-                    _index++;
-                    _nesting--;
-                    return new HoconArray(elements, OriginOf(open));
-                case TokenKind.End:
-                    throw Error(token, $"unterminated list: expected ']' to close the '[' at line {open.Line}, column {open.Column}");
+                default:
+                    return;
             }
+        }
+    }
 
-            if (needSeparator)
-            {
-                throw Error(token, $"expected ',' or a newline between list elements, found {token.Describe()}");
-            }
+    /// <summary>Refuses a member that follows the previous one on the same line without a comma.</summary>
+    private void RequireSeparatorBefore(Token token, MemberSeparation separation)
+    {
+        if (separation.NeedSeparator)
+        {
+            throw Error(token, $"expected ',' or a newline between {separation.Kind.SeparatorPlural}, found {token.Describe()}");
+        }
+    }
 
-            var element = ParseValue(fieldPath)
-                ?? throw Error(token, $"expected a list element or ']', found {token.Describe()}");
-            elements.Add(element);
-            needSeparator = true;
-            commaAllowed = true;
+    /// <summary>What the members of an object or a list are called in error messages.</summary>
+    private sealed record MemberKind(string Expected, string CommaPlural, string SeparatorPlural)
+    {
+        public static readonly MemberKind Field = new("a field", "fields", "fields");
+        public static readonly MemberKind ListElement = new("a list element", "elements", "list elements");
+    }
+
+    /// <summary>Where a member loop stands: whether the next member needs a separator first, and whether a comma may come.</summary>
+    private struct MemberSeparation(MemberKind kind)
+    {
+        public MemberKind Kind { get; } = kind;
+
+        public bool NeedSeparator { get; set; }
+
+        public bool CommaAllowed { get; set; }
+
+        /// <summary>A member was just read: the next needs a newline or a comma, and one comma may follow.</summary>
+        public void AfterMember()
+        {
+            NeedSeparator = true;
+            CommaAllowed = true;
         }
     }
 
