@@ -4,7 +4,7 @@ using Microsoft.Extensions.Logging;
 namespace ClusterActors.Actors;
 
 /// <summary>A tree of actors under /user (application) and /system (infrastructure), with its dispatcher, clock, event stream, dead letters and ordered shutdown.</summary>
-public sealed class ActorSystem : IAsyncDisposable
+public sealed partial class ActorSystem : IAsyncDisposable
 {
     private readonly ConcurrentDictionary<Type, ILogger> actorLoggers = new();
     private readonly TaskCompletionSource userGuardianStopped = new(TaskCreationOptions.RunContinuationsAsynchronously);
@@ -13,18 +13,19 @@ public sealed class ActorSystem : IAsyncDisposable
     private readonly ActorCell userGuardian;
     private readonly ActorCell systemGuardian;
     private readonly ActorPath tempPath;
+    private readonly ConcurrentDictionary<string, InternalActorRef> exposedTempActors = new(StringComparer.Ordinal);
     private long uidCounter;
     private long generatedNameCounter;
     private long tempCounter;
 
-    private ActorSystem(string name, ActorSystemSettings settings)
+    private ActorSystem(string name, ActorSystemSettings settings, Address address)
     {
         Name = name;
         Settings = settings;
         TimeProvider = settings.TimeProvider;
         Dispatcher = settings.Dispatcher ?? new ThreadPoolDispatcher(settings.Throughput, settings.PreferLocalQueues);
         Log = settings.LoggerFactory.CreateLogger("ClusterActors.Actors.ActorSystem");
-        Address = new Address(Actors.Address.LocalProtocol, name);
+        Address = address;
         var root = ActorPath.Root(Address);
         SystemPath = root.ChildWithUid("system", ActorPath.UndefinedUid);
         tempPath = root.ChildWithUid("temp", ActorPath.UndefinedUid);
@@ -81,14 +82,27 @@ public sealed class ActorSystem : IAsyncDisposable
     public static ActorSystem Create(string name, ActorSystemSettings? settings = null)
     {
         ArgumentNullException.ThrowIfNull(name);
+        return Create(name, settings, new Address(Address.LocalProtocol, name));
+    }
+
+    /// <summary>Creates a system whose actors live at <paramref name="address"/> (remoting's <c>ca.tcp://name@host:port</c>).</summary>
+    internal static ActorSystem Create(string name, ActorSystemSettings? settings, Address address)
+    {
+        ArgumentNullException.ThrowIfNull(name);
+        ArgumentNullException.ThrowIfNull(address);
         if (!IsValidName(name))
         {
             throw new ArgumentException($"Actor system name '{name}' is illegal: use letters, digits, '-' and '_', starting with a letter or digit.", nameof(name));
         }
 
+        if (!string.Equals(address.System, name, StringComparison.Ordinal))
+        {
+            throw new ArgumentException($"Address {address} names system '{address.System}', not '{name}'.", nameof(address));
+        }
+
         settings ??= new ActorSystemSettings();
         settings.Validate();
-        return new ActorSystem(name, settings);
+        return new ActorSystem(name, settings, address);
     }
 
     /// <summary>True when <paramref name="name"/> may name an actor system: letters, digits, '-' and '_', starting with a letter or digit.</summary>

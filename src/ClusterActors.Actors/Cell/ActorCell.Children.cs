@@ -53,6 +53,9 @@ internal sealed partial class ActorCell
         }
     }
 
+    /// <summary>True once the actor's mailbox closed: messages to it go to dead letters.</summary>
+    internal bool HasTerminated => IsClosed;
+
     /// <summary>Called by a terminating child (on its own thread) so its name is free at once.</summary>
     internal void RemoveChild(LocalActorRef child) => Volatile.Read(ref children)?.Remove(child);
 

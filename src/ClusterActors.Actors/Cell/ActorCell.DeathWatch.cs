@@ -104,21 +104,51 @@ internal sealed partial class ActorCell
             return;
         }
 
-        bool deliver;
+        InternalActorRef? watched;
         lock (state)
         {
-            deliver = (state.Watching?.Remove(notification.Actor) ?? false) && !terminating;
-            if (deliver)
+            watched = RemoveWatching(state, notification.Actor);
+            if (watched is not null && !terminating)
             {
-                (state.TerminatedQueued ??= []).Add(notification.Actor);
+                (state.TerminatedQueued ??= []).Add(watched);
+            }
+            else
+            {
+                watched = null;
             }
         }
 
-        if (deliver)
+        if (watched is not null)
         {
             // Queued behind the messages already sent, as in Akka; Unwatch before it is processed drops it.
-            Post(new WatchedActorTerminated(new Terminated(notification.Actor, notification.ExistenceConfirmed)), notification.Actor);
+            Post(new WatchedActorTerminated(new Terminated(watched, notification.ExistenceConfirmed)), watched);
         }
+    }
+
+    /// <summary>
+    /// Removes and returns the watched ref that <paramref name="actor"/> reports for. A ref resolved from a
+    /// path without a Uid (a remote actor named by path) answers for whichever incarnation lives there, as in Akka.
+    /// </summary>
+    private static InternalActorRef? RemoveWatching(DeathWatchState state, InternalActorRef actor)
+    {
+        if (state.Watching is not { } watching)
+        {
+            return null;
+        }
+
+        if (watching.Remove(actor))
+        {
+            return actor;
+        }
+
+        if (actor.Path.Uid != ActorPath.UndefinedUid
+            && watching.TryGetValue(new PathOnlyActorRef(actor.Path.WithUid(ActorPath.UndefinedUid)), out var byPath))
+        {
+            watching.Remove(byPath);
+            return byPath;
+        }
+
+        return null;
     }
 
     private void NotifyWatchersAndUnwatchAll()

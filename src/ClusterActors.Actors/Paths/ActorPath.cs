@@ -13,6 +13,8 @@ public sealed class ActorPath : IEquatable<ActorPath>
     /// <summary>The Uid of a path that names no particular incarnation.</summary>
     public const long UndefinedUid = 0;
 
+    private string? serializationFormat;
+
     private ActorPath(Address address, ActorPath? parent, string name, long uid)
     {
         Address = address;
@@ -90,8 +92,9 @@ public sealed class ActorPath : IEquatable<ActorPath>
     public override string ToString() => Address + ToStringWithoutAddress();
 
     /// <summary>The path with its incarnation, e.g. <c>ca://sys/user/a/b#42</c>: the wire form of a ref.</summary>
+    /// <remarks>Computed once per path: remoting writes it into every envelope.</remarks>
     public string ToSerializationFormat() =>
-        Uid == UndefinedUid ? ToString() : string.Create(CultureInfo.InvariantCulture, $"{this}#{Uid}");
+        serializationFormat ??= Uid == UndefinedUid ? ToString() : string.Create(CultureInfo.InvariantCulture, $"{this}#{Uid}");
 
     /// <summary>Parses <see cref="ToString"/> or <see cref="ToSerializationFormat"/> output; throws <see cref="FormatException"/> naming the input.</summary>
     public static ActorPath Parse(string text)

@@ -5,7 +5,7 @@ namespace ClusterActors.Actors;
 /// included), a <see cref="Status.Failure"/> faults it, the timeout (on the system's clock)
 /// faults it with <see cref="AskTimeoutException"/>. Later messages go to dead letters.
 /// </summary>
-internal sealed class PromiseActorRef<T> : InternalActorRef
+internal sealed class PromiseActorRef<T> : InternalActorRef, ITemporaryActorRef
 {
     private readonly TaskCompletionSource<T> completion = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private readonly ActorSystem system;
@@ -43,6 +43,8 @@ internal sealed class PromiseActorRef<T> : InternalActorRef
     }
 
     public Task<T> Task => completion.Task;
+
+    public bool IsCompleted => completion.Task.IsCompleted;
 
     public override ActorPath Path => path ??= system.TempPath(number);
 
@@ -106,5 +108,11 @@ internal sealed class PromiseActorRef<T> : InternalActorRef
     {
         Interlocked.Exchange(ref timer, null)?.Dispose();
         cancellation.Dispose();
+
+        // Only a promise whose path was asked for can have been exposed to remote repliers.
+        if (Volatile.Read(ref path) is { } exposed)
+        {
+            system.ConcealTemp(exposed.Name);
+        }
     }
 }
