@@ -1,0 +1,192 @@
+using System.Buffers;
+using System.Diagnostics;
+using ClusterActors.Actors;
+
+namespace ClusterActors.Remoting;
+
+/// <summary>The receiving side: the inbox, what a node learns from what arrives, and the calls to <see cref="ITransportEvents"/>.</summary>
+/// <remarks>
+/// Arrivals are handed over at once when nothing waits in the inbox; otherwise (not started yet, or
+/// news queued by this node itself) they join the inbox, which a zero-delay timer empties in order.
+/// Decisions are taken under the network's lock; the events are called outside it.
+/// </remarks>
+public sealed partial class InMemoryTransport
+{
+    private readonly Queue<Inbound> inbox = new();
+    private ITimer? flushTimer;
+    private bool flushArmed;
+    private bool flushing;
+
+    /// <summary>Takes something that arrived for this run; returns what to do with it now, outside the lock (nothing when it waits in the inbox).</summary>
+    internal HandOff ReceiveLocked(Inbound content)
+    {
+        if (state != TransportState.Started || flushing || flushArmed || inbox.Count > 0)
+        {
+            inbox.Enqueue(content);
+            ArmFlushLocked();
+            return default;
+        }
+
+        return PrepareLocked(content);
+    }
+
+    /// <summary>Records that <paramref name="incarnation"/> runs at <paramref name="address"/> (learned on send); a new run retires the old one, raised through the inbox.</summary>
+    internal void ObserveLocked(Address address, long incarnation)
+    {
+        if (Peers.Observe(address, incarnation) is long old)
+        {
+            inbox.Enqueue(new IncarnationGoneNotice(address, old, $"restarted as incarnation {incarnation}"));
+            ArmFlushLocked();
+        }
+    }
+
+    /// <summary>Calls the events for one hand-off, or counts its loss. Outside the network's lock.</summary>
+    internal void Run(in HandOff handOff)
+    {
+        if (handOff.Loss is { } loss)
+        {
+            handOff.Message!.Sender.ReportDropped(handOff.Message.Envelope, loss);
+            return;
+        }
+
+        if (handOff.Gone is { } gone)
+        {
+            RaiseGone(gone.Address, gone.Incarnation, gone.Reason);
+        }
+
+        if (handOff.Message is { } message)
+        {
+            Deliver(message, handOff.Diagnostics!);
+        }
+    }
+
+    private void RaiseGone(Address address, long incarnation, string reason)
+    {
+        InMemoryLog.IncarnationGone(logger, address.ToString(), incarnation, reason);
+        try
+        {
+            events!.OnIncarnationGone(address, incarnation, reason);
+        }
+        catch (Exception error)
+        {
+            InMemoryLog.EventHandlerFailed(logger, address.ToString(), error);
+        }
+    }
+
+    private void Deliver(MessageInFlight message, PeerDiagnostics peer)
+    {
+        var envelope = message.Envelope;
+        var view = new EnvelopeView(envelope.Recipient, envelope.Sender, envelope.TypeId, new ReadOnlySequence<byte>(envelope.Payload));
+        try
+        {
+            events!.OnMessage(message.Sender.LocalIdentity, peer, in view);
+        }
+        catch (Exception error)
+        {
+            InMemoryLog.EventHandlerFailed(logger, peer.Peer, error);
+        }
+    }
+
+    /// <summary>Decides, under the lock, what one arrival means for this run.</summary>
+    private HandOff PrepareLocked(Inbound content)
+    {
+        switch (content)
+        {
+            case MessageInFlight message:
+                var from = message.Sender.LocalIdentity;
+                if (Peers.IsGone(from.Address, from.Incarnation))
+                {
+                    var why = Peers.IsQuarantined(from.Address, from.Incarnation) ? "quarantined" : "gone";
+                    return new HandOff(null, message, null, $"{LocalIdentity.Address} refuses incarnation {from.Incarnation} of {from.Address} ({why} there).");
+                }
+
+                var retired = Peers.Observe(from.Address, from.Incarnation) is long old
+                    ? new IncarnationGoneNotice(from.Address, old, $"restarted as incarnation {from.Incarnation}")
+                    : null;
+                var peer = DiagnosticsFor(from.Address);
+                peer.CountFrameIn();
+                return new HandOff(retired, message, peer, null);
+
+            case ShutdownNotice notice:
+                // Only nodes that know this run hear its goodbye, as over TCP only its peers do.
+                return Peers.Latest(notice.Address) == notice.Incarnation && Peers.MarkGone(notice.Address, notice.Incarnation)
+                    ? new HandOff(new IncarnationGoneNotice(notice.Address, notice.Incarnation, "shut down"), null, null, null)
+                    : default;
+
+            case IncarnationGoneNotice gone:
+                return new HandOff(gone, null, null, null);
+
+            default:
+                throw new UnreachableException($"Unknown inbound item {content}.");
+        }
+    }
+
+    private void ArmFlushLocked()
+    {
+        if (state != TransportState.Started || flushArmed || flushing || inbox.Count == 0)
+        {
+            return;
+        }
+
+        flushArmed = true;
+        flushTimer ??= network.TimeProvider.CreateTimer(static transport => ((InMemoryTransport)transport!).Flush(), this, Timeout.InfiniteTimeSpan, Timeout.InfiniteTimeSpan);
+        flushTimer.Change(TimeSpan.Zero, Timeout.InfiniteTimeSpan);
+    }
+
+    private void Flush()
+    {
+        var emptied = false;
+        try
+        {
+            while (true)
+            {
+                HandOff next;
+                lock (network.Gate)
+                {
+                    flushArmed = false;
+                    if (state != TransportState.Started || inbox.Count == 0)
+                    {
+                        flushing = false;
+                        emptied = true;
+                        return;
+                    }
+
+                    flushing = true;
+                    next = PrepareLocked(inbox.Dequeue());
+                }
+
+                Run(next);
+            }
+        }
+        finally
+        {
+            if (!emptied)
+            {
+                lock (network.Gate)
+                {
+                    flushing = false;
+                    ArmFlushLocked();
+                }
+            }
+        }
+    }
+
+    /// <summary>Empties the inbox of a run that stops: its messages are lost (returned, so their senders count them).</summary>
+    private void DrainInboxLocked(List<MessageInFlight> lost)
+    {
+        while (inbox.TryDequeue(out var content))
+        {
+            if (content is MessageInFlight message)
+            {
+                lost.Add(message);
+            }
+        }
+
+        flushTimer?.Dispose();
+        flushTimer = null;
+        flushArmed = false;
+    }
+
+    /// <summary>What to do with one arrival outside the lock: raise a gone run, deliver a message, or count its loss.</summary>
+    internal readonly record struct HandOff(IncarnationGoneNotice? Gone, MessageInFlight? Message, PeerDiagnostics? Diagnostics, string? Loss);
+}
