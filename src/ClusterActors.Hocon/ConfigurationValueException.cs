@@ -1,10 +1,10 @@
-namespace ClusterActors.Node.Configuration;
+namespace ClusterActors.Hocon;
 
-/// <summary>A configuration value that parses but is not acceptable (out of range, unknown name).</summary>
-public sealed class NodeConfigurationException : Exception
+/// <summary>A configuration value that parses but is not acceptable (out of range, unknown name); the message starts with its key.</summary>
+public sealed class ConfigurationValueException : Exception
 {
     /// <summary>Creates the error for the key at <paramref name="path"/>.</summary>
-    public NodeConfigurationException(string path, string reason)
+    public ConfigurationValueException(string path, string reason)
         : base($"{path}: {reason}")
     {
         Path = path;

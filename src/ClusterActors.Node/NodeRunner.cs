@@ -18,7 +18,7 @@ public static class NodeRunner
         {
             settings = NodeSettings.From(NodeConfiguration.Load(launch));
         }
-        catch (Exception ex) when (ex is HoconException or NodeConfigurationException)
+        catch (Exception ex) when (ex is HoconException or ConfigurationValueException)
         {
             await errors.WriteLineAsync($"clusteractors-node: bad configuration: {ex.Message}");
             return ExitCodes.BadConfiguration;
@@ -35,6 +35,11 @@ public static class NodeRunner
             {
                 // Kestrel reports a taken or forbidden port this way; say which endpoint, not a stack trace.
                 await errors.WriteLineAsync($"clusteractors-node: cannot serve management HTTP on {settings.ManagementAddress}:{settings.ManagementPort}: {ex.Message}");
+                return ExitCodes.Failed;
+            }
+            catch (ClusterEndpointUnavailableException ex)
+            {
+                await errors.WriteLineAsync($"clusteractors-node: {ex.Message}");
                 return ExitCodes.Failed;
             }
 

@@ -1,6 +1,7 @@
 using System.Net;
 using ClusterActors.Actors;
 using ClusterActors.Hocon;
+using ClusterActors.Remoting;
 using Microsoft.Extensions.Logging;
 
 namespace ClusterActors.Node.Configuration;
@@ -12,7 +13,8 @@ public sealed record NodeSettings(
     IPAddress ManagementAddress,
     int ManagementPort,
     LogLevel LogLevel,
-    ActorSystemSettings ActorSystem)
+    ActorSystemSettings ActorSystem,
+    TcpTransportSettings Transport)
 {
     /// <summary>Reads every node key; a missing, mistyped or out-of-range value throws naming its key.</summary>
     public static NodeSettings From(HoconConfig config)
@@ -24,24 +26,24 @@ public sealed record NodeSettings(
         var systemName = config.GetString(node + "system-name");
         if (!ClusterActors.Actors.ActorSystem.IsValidName(systemName))
         {
-            throw new NodeConfigurationException(node + "system-name", $"'{systemName}' is not a valid actor system name (letters, digits, '-' and '_', starting with a letter or digit)");
+            throw new ConfigurationValueException(node + "system-name", $"'{systemName}' is not a valid actor system name (letters, digits, '-' and '_', starting with a letter or digit)");
         }
 
         var port = config.GetInt(http + "port");
         if (port is < 0 or > 65535)
         {
-            throw new NodeConfigurationException(http + "port", $"{port} is not a TCP port (0-65535; 0 picks a free one)");
+            throw new ConfigurationValueException(http + "port", $"{port} is not a TCP port (0-65535; 0 picks a free one)");
         }
 
         var hostname = config.GetString(http + "hostname");
         var address = string.Equals(hostname, "localhost", StringComparison.OrdinalIgnoreCase) ? IPAddress.Loopback
             : IPAddress.TryParse(hostname, out var parsed) ? parsed
-            : throw new NodeConfigurationException(http + "hostname", $"'{hostname}' is not an IP address or 'localhost'");
+            : throw new ConfigurationValueException(http + "hostname", $"'{hostname}' is not an IP address or 'localhost'");
 
         var levelText = config.GetString("clusteractors.logging.level");
         if (!Enum.TryParse<LogLevel>(levelText, ignoreCase: true, out var level) || !Enum.IsDefined(level))
         {
-            throw new NodeConfigurationException("clusteractors.logging.level", $"'{levelText}' is not one of {string.Join(", ", Enum.GetNames<LogLevel>())}");
+            throw new ConfigurationValueException("clusteractors.logging.level", $"'{levelText}' is not one of {string.Join(", ", Enum.GetNames<LogLevel>())}");
         }
 
         return new NodeSettings(
@@ -50,6 +52,7 @@ public sealed record NodeSettings(
             address,
             port,
             level,
-            ActorSystemSettingsReader.Read(config));
+            ActorSystemSettingsReader.Read(config),
+            TcpTransportSettingsReader.Read(config));
     }
 }

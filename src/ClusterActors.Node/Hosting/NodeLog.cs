@@ -6,8 +6,8 @@ internal static partial class NodeLog
     [LoggerMessage(EventId = 1, Level = LogLevel.Information, Message = "Node {System} started; management at {Urls}")]
     public static partial void Started(ILogger logger, string system, IEnumerable<string> urls);
 
-    [LoggerMessage(EventId = 2, Level = LogLevel.Information, Message = "Actor system {System} is up")]
-    public static partial void ActorSystemUp(ILogger logger, string system);
+    [LoggerMessage(EventId = 2, Level = LogLevel.Information, Message = "Actor system {System} is up at {Address} as node {NodeId}, incarnation {Incarnation}")]
+    public static partial void ActorSystemUp(ILogger logger, string system, ClusterActors.Actors.Address address, string nodeId, long incarnation);
 
     [LoggerMessage(EventId = 3, Level = LogLevel.Information, Message = "Actor system {System} terminated after an ordered shutdown ({Reason})")]
     public static partial void ActorSystemTerminated(ILogger logger, string system, ClusterActors.Actors.ShutdownReason? reason);

@@ -1,10 +1,10 @@
 using ClusterActors.Actors;
 using ClusterActors.Hocon;
 
-namespace ClusterActors.Node.Configuration;
+namespace ClusterActors.Remoting;
 
 /// <summary>Maps the <c>clusteractors.actor</c> and <c>clusteractors.coordinated-shutdown</c> keys onto the kernel's settings.</summary>
-/// <remarks>The kernel knows nothing of HOCON; this is the one place where its settings meet the configuration.</remarks>
+/// <remarks>The kernel knows nothing of HOCON; this is the one place where its settings meet the configuration (here, beside the remoting reader, because the node host and the multi-node TestKit both need it).</remarks>
 public static class ActorSystemSettingsReader
 {
     /// <summary>Reads the kernel settings; bad values throw naming their key.</summary>
@@ -17,13 +17,13 @@ public static class ActorSystemSettingsReader
         var throughput = config.GetInt(actor + "throughput");
         if (throughput < 1)
         {
-            throw new NodeConfigurationException(actor + "throughput", $"{throughput} must be at least 1");
+            throw new ConfigurationValueException(actor + "throughput", $"{throughput} must be at least 1");
         }
 
         var maxLogged = config.GetInt(actor + "max-dead-letters-logged");
         if (maxLogged < 0)
         {
-            throw new NodeConfigurationException(actor + "max-dead-letters-logged", $"{maxLogged} must not be negative");
+            throw new ConfigurationValueException(actor + "max-dead-letters-logged", $"{maxLogged} must not be negative");
         }
 
         return new ActorSystemSettings
@@ -51,7 +51,7 @@ public static class ActorSystemSettingsReader
         {
             if (!CoordinatedShutdown.Phases.Contains(phase))
             {
-                throw new NodeConfigurationException($"{path}.{phase}", $"there is no shutdown phase '{phase}'; the phases are {string.Join(", ", CoordinatedShutdown.Phases)}");
+                throw new ConfigurationValueException($"{path}.{phase}", $"there is no shutdown phase '{phase}'; the phases are {string.Join(", ", CoordinatedShutdown.Phases)}");
             }
 
             timeouts[phase] = Positive(config, $"{path}.{phase}");
@@ -63,6 +63,6 @@ public static class ActorSystemSettingsReader
     private static TimeSpan Positive(HoconConfig config, string path)
     {
         var value = config.GetDuration(path);
-        return value > TimeSpan.Zero ? value : throw new NodeConfigurationException(path, $"{value} must be longer than zero");
+        return value > TimeSpan.Zero ? value : throw new ConfigurationValueException(path, $"{value} must be longer than zero");
     }
 }

@@ -118,13 +118,32 @@ public sealed class NodeConfigurationTests : IDisposable
     [InlineData("clusteractors.actor.ask-timeout = 0s", "clusteractors.actor.ask-timeout")]
     [InlineData("clusteractors.node.system-name = \"has space\"", "clusteractors.node.system-name")]
     [InlineData("clusteractors.coordinated-shutdown.phase-timeouts.cluster-leav = 5s", "clusteractors.coordinated-shutdown.phase-timeouts.cluster-leav")]
+    [InlineData("clusteractors.remote.port = 70000", "clusteractors.remote.port")]
+    [InlineData("clusteractors.remote.hostname = \"no spaces allowed\"", "clusteractors.remote.hostname")]
+    [InlineData("clusteractors.remote.hostname = \"10.1.2.3\"", "clusteractors.cluster.secret")]
+    [InlineData("clusteractors.remote.max-frame-size = 100", "clusteractors.remote.max-frame-size")]
+    [InlineData("clusteractors.remote.outbound-queue-capacity = 0", "clusteractors.remote.outbound-queue-capacity")]
+    [InlineData("clusteractors.remote { reconnect-backoff-min = 2s, reconnect-backoff-max = 1s }", "clusteractors.remote.reconnect-backoff-max")]
+    [InlineData("clusteractors.node.node-id = \"-starts-with-dash\"", "clusteractors.node.node-id")]
     public void Unacceptable_value_is_rejected_naming_its_key(string line, string key)
     {
         var file = dir.Write("node.conf", line);
 
-        var error = Assert.Throws<NodeConfigurationException>(() => Load(file));
+        var error = Assert.Throws<ConfigurationValueException>(() => Load(file));
 
         Assert.Equal(key, error.Path);
+    }
+
+    [Fact]
+    public void Remote_settings_reach_the_transport_and_a_secret_allows_a_non_loopback_address()
+    {
+        var file = dir.Write("node.conf", "clusteractors { node { system-name = prod, node-id = node-7 }, remote { hostname = \"10.1.2.3\", port = 2600, outbound-queue-capacity = 50 }, cluster.secret = s3cret }");
+
+        var transport = Load(file).Transport;
+
+        Assert.Equal(("prod", "10.1.2.3", 2600, "node-7", 50), (transport.SystemName, transport.Hostname, transport.Port, transport.NodeId, transport.OutboundQueueCapacity));
+        Assert.False(transport.Secret.IsEmpty);
+        Assert.NotEqual(0, transport.Incarnation);
     }
 
     [Fact]

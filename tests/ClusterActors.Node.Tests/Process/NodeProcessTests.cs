@@ -21,7 +21,7 @@ public sealed class NodeProcessTests : IDisposable
     [Fact]
     public async Task Node_answers_alive_and_ready_then_shuts_down_in_order_on_sigterm_with_exit_0()
     {
-        var config = dir.Write("node.conf", "clusteractors.node.system-name = probe-node\nclusteractors.management.http.port = 0");
+        var config = dir.Write("node.conf", "clusteractors.node.system-name = probe-node\nclusteractors.management.http.port = 0\nclusteractors.remote.port = 0");
         await using var node = NodeProcess.Start("--config", config);
         var management = await node.WaitForManagementAddress(Deadline);
 
@@ -30,6 +30,7 @@ public sealed class NodeProcessTests : IDisposable
         Assert.Equal(HttpStatusCode.OK, alive.StatusCode);
         Assert.Equal(HttpStatusCode.OK, ready.StatusCode);
         Assert.Equal("ready", (await ready.Content.ReadFromJsonAsync<ManagementMessage>())!.Message);
+        Assert.Matches(new Regex(@"Actor system probe-node is up at ca\.tcp://probe-node@127\.0\.0\.1:\d+ as node 127\.0\.0\.1:0, incarnation -?\d+"), node.Output);
 
         await node.Signal("TERM");
 
@@ -40,7 +41,7 @@ public sealed class NodeProcessTests : IDisposable
     [Fact]
     public async Task Node_exits_0_on_ctrl_c()
     {
-        await using var node = NodeProcess.Start("--set", "clusteractors.management.http.port = 0");
+        await using var node = NodeProcess.Start("--set", "clusteractors.management.http.port = 0", "--set", "clusteractors.remote.port = 0");
         await node.WaitForManagementAddress(Deadline);
 
         await node.Signal("INT");
@@ -66,7 +67,7 @@ public sealed class NodeProcessTests : IDisposable
         using var occupant = new System.Net.Sockets.TcpListener(IPAddress.Loopback, 0);
         occupant.Start();
         var port = ((IPEndPoint)occupant.LocalEndpoint).Port;
-        await using var node = NodeProcess.Start("--set", $"clusteractors.management.http.port = {port}");
+        await using var node = NodeProcess.Start("--set", $"clusteractors.management.http.port = {port}", "--set", "clusteractors.remote.port = 0");
 
         Assert.Equal(ExitCodes.Failed, await node.WaitForExit(Deadline));
         Assert.Contains($"cannot serve management HTTP on 127.0.0.1:{port}", node.Output, StringComparison.Ordinal);
@@ -79,5 +80,26 @@ public sealed class NodeProcessTests : IDisposable
 
         Assert.Equal(ExitCodes.BadConfiguration, await node.WaitForExit(Deadline));
         Assert.Contains("clusteractors.management.http.port", node.Output, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Node_whose_cluster_port_is_taken_exits_1_naming_the_endpoint()
+    {
+        using var occupant = new System.Net.Sockets.TcpListener(IPAddress.Loopback, 0);
+        occupant.Start();
+        var port = ((IPEndPoint)occupant.LocalEndpoint).Port;
+        await using var node = NodeProcess.Start("--set", "clusteractors.management.http.port = 0", "--set", $"clusteractors.remote.port = {port}");
+
+        Assert.Equal(ExitCodes.Failed, await node.WaitForExit(Deadline));
+        Assert.Contains($"cannot listen for cluster peers on 127.0.0.1:{port}", node.Output, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Node_on_a_non_loopback_address_without_a_cluster_secret_refuses_to_start()
+    {
+        await using var node = NodeProcess.Start("--set", "clusteractors.management.http.port = 0", "--set", "clusteractors.remote.hostname = \"0.0.0.0\"");
+
+        Assert.Equal(ExitCodes.BadConfiguration, await node.WaitForExit(Deadline));
+        Assert.Contains("clusteractors.cluster.secret", node.Output, StringComparison.Ordinal);
     }
 }
