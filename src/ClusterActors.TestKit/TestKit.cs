@@ -81,27 +81,11 @@ public abstract class TestKit : IDisposable
     /// <inheritdoc cref="TestProbe.ExpectTerminated(IActorRef, TimeSpan?)"/>
     public Terminated ExpectTerminated(IActorRef actor, TimeSpan? max = null) => testProbe.ExpectTerminated(actor, max);
 
-    /// <summary>Waits until <paramref name="condition"/> holds; fails with <paramref name="message"/> after <paramref name="max"/>.</summary>
-    public void AwaitCondition(Func<bool> condition, TimeSpan? max = null, string? message = null)
-    {
-        ArgumentNullException.ThrowIfNull(condition);
-        var wait = max ?? driver.DefaultTimeout;
-        if (!driver.WaitUntil(condition, null, wait))
-        {
-            throw ConditionFailed(wait, message);
-        }
-    }
+    /// <inheritdoc cref="TestProbe.AwaitCondition(Func{bool}, TimeSpan?, string?)"/>
+    public void AwaitCondition(Func<bool> condition, TimeSpan? max = null, string? message = null) => testProbe.AwaitCondition(condition, max, message);
 
-    /// <summary>The async form of <see cref="AwaitCondition"/>.</summary>
-    public async Task AwaitConditionAsync(Func<bool> condition, TimeSpan? max = null, string? message = null)
-    {
-        ArgumentNullException.ThrowIfNull(condition);
-        var wait = max ?? driver.DefaultTimeout;
-        if (!await driver.WaitUntilAsync(condition, null, wait))
-        {
-            throw ConditionFailed(wait, message);
-        }
-    }
+    /// <inheritdoc cref="TestProbe.AwaitConditionAsync(Func{bool}, TimeSpan?, string?)"/>
+    public Task AwaitConditionAsync(Func<bool> condition, TimeSpan? max = null, string? message = null) => testProbe.AwaitConditionAsync(condition, max, message);
 
     /// <summary>Re-runs <paramref name="assertion"/> until it stops throwing; after <paramref name="max"/> rethrows its last failure.</summary>
     public void AwaitAssert(Action assertion, TimeSpan? max = null, TimeSpan? interval = null)
@@ -165,9 +149,6 @@ public abstract class TestKit : IDisposable
             return false;
         }
     }
-
-    private TestKitFailureException ConditionFailed(TimeSpan waited, string? message) =>
-        new($"Condition not met within {driver.Describe(waited)}{(message is null ? "." : ": " + message)}");
 
     private TestKitFailureException AssertFailed(TimeSpan waited, Exception? last) =>
         last is null

@@ -3,11 +3,12 @@ using Xunit.Abstractions;
 
 namespace ClusterActors.TestKit;
 
-/// <summary>Sends log entries to the xunit output of the running test.</summary>
-public sealed class TestOutputLoggerFactory(ITestOutputHelper output, LogLevel minimumLevel = LogLevel.Information) : ILoggerFactory
+/// <summary>Sends log entries to the xunit output of the running test; <paramref name="source"/> (e.g. a multi-node role) prefixes each line.</summary>
+public sealed class TestOutputLoggerFactory(ITestOutputHelper output, LogLevel minimumLevel = LogLevel.Information, string? source = null) : ILoggerFactory
 {
     /// <inheritdoc />
-    public ILogger CreateLogger(string categoryName) => new TestOutputLogger(output, categoryName, minimumLevel);
+    public ILogger CreateLogger(string categoryName) =>
+        new TestOutputLogger(output, source is null ? categoryName : $"[{source}] {categoryName}", minimumLevel);
 
     /// <inheritdoc />
     public void AddProvider(ILoggerProvider provider) =>

@@ -7,6 +7,7 @@ namespace ClusterActors.TestKit;
 [System.Diagnostics.CodeAnalysis.SuppressMessage("Reliability", "CA1001", Justification = "A SemaphoreSlim whose wait handle is never requested holds no unmanaged resource.")]
 public sealed class TestProbe
 {
+    private static long createdProbes;
     private readonly ConcurrentQueue<(object Message, IActorRef Sender)> queue = new();
     // Released once per arrival; only a wake-up (the queue is the truth), so stale permits are harmless.
     private readonly SemaphoreSlim arrived = new(0);
@@ -20,6 +21,13 @@ public sealed class TestProbe
         this.system = system;
         this.driver = driver;
         Ref = system.SystemActorOf(Props.Create(() => new ProbeActor(queue, arrived)), name);
+    }
+
+    /// <summary>A probe on any <paramref name="system"/> (e.g. one node of a multi-node test), waiting on real time.</summary>
+    public static TestProbe Create(ActorSystem system, string? name = null)
+    {
+        ArgumentNullException.ThrowIfNull(system);
+        return new TestProbe(system, new RealTimeDriver(), name ?? $"probe-{Interlocked.Increment(ref createdProbes)}");
     }
 
     /// <summary>The probe's ref: send it messages, or use it as a sender.</summary>
@@ -53,6 +61,28 @@ public sealed class TestProbe
 
     /// <summary>Stops watching <paramref name="actor"/>.</summary>
     public IActorRef Unwatch(IActorRef actor) => ProbeCell.Unwatch(actor);
+
+    /// <summary>Waits until <paramref name="condition"/> holds; fails with <paramref name="message"/> after <paramref name="max"/>.</summary>
+    public void AwaitCondition(Func<bool> condition, TimeSpan? max = null, string? message = null)
+    {
+        ArgumentNullException.ThrowIfNull(condition);
+        var wait = max ?? driver.DefaultTimeout;
+        if (!driver.WaitUntil(condition, null, wait))
+        {
+            throw ConditionFailed(wait, message);
+        }
+    }
+
+    /// <summary>The async form of <see cref="AwaitCondition"/>.</summary>
+    public async Task AwaitConditionAsync(Func<bool> condition, TimeSpan? max = null, string? message = null)
+    {
+        ArgumentNullException.ThrowIfNull(condition);
+        var wait = max ?? driver.DefaultTimeout;
+        if (!await driver.WaitUntilAsync(condition, null, wait).ConfigureAwait(false))
+        {
+            throw ConditionFailed(wait, message);
+        }
+    }
 
     /// <summary>Receives the next message, which must be a <typeparamref name="T"/>.</summary>
     public T ExpectMsg<T>(TimeSpan? max = null) =>
@@ -206,4 +236,7 @@ public sealed class TestProbe
         new($"Probe {Ref.Path} expected {expected} within {driver.Describe(waited)} but nothing arrived{(system.IsTerminated ? " (the actor system has terminated)" : string.Empty)}.");
 
     private static string Show(object message) => $"{message.GetType().Name} {message}";
+
+    private TestKitFailureException ConditionFailed(TimeSpan waited, string? message) =>
+        new($"Condition not met within {driver.Describe(waited)}{(message is null ? "." : ": " + message)}");
 }
