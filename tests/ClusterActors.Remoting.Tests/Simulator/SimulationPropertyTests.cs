@@ -34,7 +34,9 @@ public sealed class SimulationPropertyTests(ITestOutputHelper output)
         var second = RunLossy(seed: 42);
         var other = RunLossy(seed: 43);
 
-        output.WriteLine($"seed 42: {first.Count} trace lines; the first 40:");
+        // The digest lets two separate test runs (processes) be compared by eye: it is the same every time.
+        var digest = Convert.ToHexString(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(string.Join('\n', first))));
+        output.WriteLine($"seed 42: {first.Count} trace lines, SHA-256 {digest}; the first 40:");
         foreach (var line in first.Take(40))
         {
             output.WriteLine(line);
