@@ -11,25 +11,21 @@ namespace ClusterActors.Remoting.Tests.Refs;
 /// Authenticated peers that send nonsense at the message level: each envelope is counted, logged and
 /// dropped by the receiving node, which keeps serving its other peers on the same and other connections.
 /// </summary>
-public sealed class RemoteBadInputTests : IAsyncLifetime
+public sealed class RemoteBadInputTests : TwoTcpNodes
 {
-    private RemoteActorSystem alpha = null!;
-    private RemoteActorSystem beta = null!;
     private TcpTestNode rogue = null!;
 
-    public async Task InitializeAsync()
+    public override async Task InitializeAsync()
     {
-        alpha = await TcpNodes.StartAsync("alpha");
-        beta = await TcpNodes.StartAsync("beta");
+        await base.InitializeAsync();
         rogue = await TcpTestNode.CreateAsync("rogue");
-        beta.System.ActorOf(Props.Create(() => new EchoActor()), "echo");
+        Beta.System.ActorOf(Props.Create(() => new EchoActor()), "echo");
     }
 
-    public async Task DisposeAsync()
+    public override async Task DisposeAsync()
     {
         await rogue.DisposeAsync();
-        await alpha.ShutdownAsync();
-        await beta.ShutdownAsync();
+        await base.DisposeAsync();
     }
 
     [Theory]
@@ -40,21 +36,21 @@ public sealed class RemoteBadInputTests : IAsyncLifetime
     [InlineData("test.send-to", "{\"Target\": \"not a path\", \"Text\": \"x\"}", "UndeserializablePayloads")]
     public void A_bad_envelope_is_counted_and_dropped_while_other_peers_are_served(string typeId, string payload, string counter)
     {
-        var deadLetters = TestProbe.Create(beta.System);
-        beta.System.EventStream.Subscribe(deadLetters.Ref, typeof(DeadLetter));
-        var echoPath = $"{beta.Address}/user/echo";
+        var deadLetters = TestProbe.Create(Beta.System);
+        Beta.System.EventStream.Subscribe(deadLetters.Ref, typeof(DeadLetter));
+        var echoPath = $"{Beta.Address}/user/echo";
 
-        rogue.Transport.Send(new OutboundEnvelope(beta.Address, null, echoPath, $"{rogue.Address}/user/outbox", typeId, Encoding.UTF8.GetBytes(payload)));
-        rogue.Transport.Send(new OutboundEnvelope(beta.Address, null, $"{beta.Address}/user/nobody", null, "test.text", Encoding.UTF8.GetBytes("{\"Value\":\"lost\"}")));
+        rogue.Transport.Send(new OutboundEnvelope(Beta.Address, null, echoPath, $"{rogue.Address}/user/outbox", typeId, Encoding.UTF8.GetBytes(payload)));
+        rogue.Transport.Send(new OutboundEnvelope(Beta.Address, null, $"{Beta.Address}/user/nobody", null, "test.text", Encoding.UTF8.GetBytes("{\"Value\":\"lost\"}")));
 
         // Another peer is served; the rogue's own connection survives too, since its next envelope (for
         // an actor that does not exist) is read and counted after the bad one.
-        var probe = TestProbe.Create(alpha.System);
-        probe.Send(alpha.ResolveRef(echoPath), new Text("from a well-behaved peer"));
+        var probe = TestProbe.Create(Alpha.System);
+        probe.Send(Alpha.ResolveRef(echoPath), new Text("from a well-behaved peer"));
         Assert.Equal("from a well-behaved peer", probe.ExpectMsg<Text>(TimeSpan.FromSeconds(10)).Value);
-        probe.AwaitCondition(() => Count(beta.Counters, counter) == 1 && beta.Counters.UnknownRecipients == 1, TimeSpan.FromSeconds(10), $"{counter} and UnknownRecipients counted once each");
+        probe.AwaitCondition(() => Count(Beta.Counters, counter) == 1 && Beta.Counters.UnknownRecipients == 1, TimeSpan.FromSeconds(10), $"{counter} and UnknownRecipients counted once each");
 
-        Assert.Equal(0, beta.Counters.MalformedFrames);
+        Assert.Equal(0, Beta.Counters.MalformedFrames);
         deadLetters.ExpectNoMsg(TimeSpan.FromMilliseconds(100));
     }
 
