@@ -1,10 +1,12 @@
 using ClusterActors.Benchmarks.Harness;
 using ClusterActors.Benchmarks.Kernel;
+using ClusterActors.Benchmarks.Remoting;
 
 // Usage: dotnet run -c Release --project tests/ClusterActors.Benchmarks -- SUITE [--quick] [--default-pool]
 var suites = new Dictionary<string, Func<BenchmarkOptions, BenchmarkReport, Task>>(StringComparer.Ordinal)
 {
     ["kernel"] = KernelSuite.RunAsync,
+    ["remoting"] = RemotingSuite.RunAsync,
 };
 
 var flags = new[] { "--quick", "--default-pool" };
