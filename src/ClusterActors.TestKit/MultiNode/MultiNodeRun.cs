@@ -90,11 +90,10 @@ internal sealed class MultiNodeRun : IAsyncDisposable
         }));
         await Task.WhenAll(roleRuns).ConfigureAwait(false);
 
+        // The role that failed first is queued first; the others' failures are the barrier releasing them.
         if (failures.TryDequeue(out var first))
         {
-            throw first.Error is TestKitFailureException && first.Error.InnerException is not null && first.Error.Message.StartsWith("Role ", StringComparison.Ordinal)
-                ? first.Error
-                : new TestKitFailureException($"Role {first.Role} failed: {first.Error.Message}", first.Error);
+            throw new TestKitFailureException($"Role {first.Role} failed: {first.Error.Message}", first.Error);
         }
     }
 

@@ -60,7 +60,7 @@ public static class SimulationProperty
             scenario(simulation);
             return simulation.Trace;
         }
-        catch (Exception error) when (error is not TestKitFailureException || simulation is not null)
+        catch (Exception error)
         {
             var trace = simulation?.Trace ?? [];
             var shown = trace.Skip(Math.Max(0, trace.Count - TraceLinesShown));
