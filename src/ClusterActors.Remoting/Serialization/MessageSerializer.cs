@@ -37,13 +37,31 @@ public sealed class MessageSerializer
         return registration.TypeId;
     }
 
-    /// <summary>Serializes <paramref name="message"/> into a new buffer.</summary>
+    /// <summary>Serializes <paramref name="message"/> into a new array of exactly its size.</summary>
+    /// <remarks>
+    /// Every remote Tell comes through here, so the scratch buffer and JSON writer are reused per thread
+    /// and the only allocation is the payload itself (a scratch buffer a huge message grew is let go).
+    /// </remarks>
     /// <exception cref="UnregisteredMessageTypeException">The message's runtime type has no type id.</exception>
     public SerializedMessage Serialize(object message)
     {
-        var buffer = new ArrayBufferWriter<byte>(256);
-        var typeId = Serialize(message, buffer);
-        return new SerializedMessage(typeId, buffer.WrittenMemory);
+        ArgumentNullException.ThrowIfNull(message);
+        if (!Registry.TryGetByType(message.GetType(), out var registration))
+        {
+            throw new UnregisteredMessageTypeException(message.GetType());
+        }
+
+        var scratch = Scratch.Take();
+        try
+        {
+            JsonSerializer.Serialize(scratch.Writer, message, registration.TypeInfo);
+            scratch.Writer.Flush();
+            return new SerializedMessage(registration.TypeId, scratch.Buffer.WrittenSpan.ToArray());
+        }
+        finally
+        {
+            Scratch.Return(scratch);
+        }
     }
 
     /// <summary>
@@ -81,6 +99,42 @@ public sealed class MessageSerializer
             var failure = new UndeserializablePayloadException(envelope.TypeId, source.Peer, error);
             source.ReportUndeserializablePayload(envelope.Recipient, envelope.TypeId, error.Message);
             throw failure;
+        }
+    }
+
+    /// <summary>A per-thread buffer and JSON writer for <see cref="Serialize(object)"/>.</summary>
+    private sealed class Scratch
+    {
+        private const int KeptCapacity = 64 * 1024;
+
+        [ThreadStatic]
+        private static Scratch? cached;
+
+        private Scratch()
+        {
+            Writer = new Utf8JsonWriter(Buffer);
+        }
+
+        public ArrayBufferWriter<byte> Buffer { get; } = new(256);
+
+        public Utf8JsonWriter Writer { get; }
+
+        /// <summary>This thread's scratch (taken, so a nested call gets its own), reset for a new message.</summary>
+        public static Scratch Take()
+        {
+            var scratch = cached ?? new Scratch();
+            cached = null;
+            scratch.Buffer.ResetWrittenCount();
+            scratch.Writer.Reset(scratch.Buffer);
+            return scratch;
+        }
+
+        public static void Return(Scratch scratch)
+        {
+            if (scratch.Buffer.Capacity <= KeptCapacity)
+            {
+                cached = scratch;
+            }
         }
     }
 }

@@ -26,7 +26,7 @@ internal static class EnvelopeCodec
         1 + 2 + recipientBytes + (senderBytes is null ? 0 : 2 + senderBytes.Value) + 2 + typeIdBytes;
 
     /// <summary>Reads a Message frame's payload; throws <see cref="MalformedFrameException"/> (without a peer) when it breaks the layout.</summary>
-    public static EnvelopeView Read(ReadOnlySequence<byte> payload)
+    public static EnvelopeView Read(ReadOnlySequence<byte> payload, WireStringCache? cache = null)
     {
         var reader = new SequenceReader<byte>(payload);
         if (!reader.TryRead(out var flags))
@@ -39,19 +39,19 @@ internal static class EnvelopeCodec
             throw WireStrings.InvalidBody($"envelope flags 0x{flags:x2} set reserved bits.");
         }
 
-        var recipient = WireStrings.Read(ref reader, "recipient path");
+        var recipient = WireStrings.Read(ref reader, "recipient path", WireStrings.MaxBytes, cache);
         if (recipient.Length == 0)
         {
             throw WireStrings.InvalidBody("the recipient path is empty.");
         }
 
-        var sender = (flags & HasSender) != 0 ? WireStrings.Read(ref reader, "sender path") : null;
+        var sender = (flags & HasSender) != 0 ? WireStrings.Read(ref reader, "sender path", WireStrings.MaxBytes, cache) : null;
         if (sender is { Length: 0 })
         {
             throw WireStrings.InvalidBody("the sender flag is set but the sender path is empty.");
         }
 
-        var typeId = WireStrings.Read(ref reader, "message type id");
+        var typeId = WireStrings.Read(ref reader, "message type id", WireStrings.MaxBytes, cache);
         if (typeId.Length == 0)
         {
             throw WireStrings.InvalidBody("the message type id is empty.");

@@ -15,6 +15,9 @@ public sealed class FrameDecoder
 {
     private const int HeaderSize = FrameLimits.LengthPrefixSize + 1;
 
+    // Envelopes on one connection repeat the same few paths and type ids: decode each once.
+    private readonly WireStringCache strings = new();
+
     /// <summary>Creates a decoder accepting bodies (kind byte + payload) of at most <paramref name="maxFrameSize"/> bytes.</summary>
     public FrameDecoder(int maxFrameSize, PeerDiagnostics diagnostics)
     {
@@ -116,7 +119,7 @@ public sealed class FrameDecoder
         RequireKind(frame, FrameKind.Message);
         try
         {
-            return EnvelopeCodec.Read(frame.Payload);
+            return EnvelopeCodec.Read(frame.Payload, strings);
         }
         catch (MalformedFrameException error)
         {

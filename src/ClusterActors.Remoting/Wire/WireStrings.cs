@@ -40,7 +40,11 @@ internal static class WireStrings
     }
 
     /// <summary>Reads one string; throws <see cref="MalformedFrameException"/> naming <paramref name="field"/> when the body is wrong.</summary>
-    public static string Read(ref SequenceReader<byte> reader, string field, int maxBytes = MaxBytes)
+    public static string Read(ref SequenceReader<byte> reader, string field, int maxBytes = MaxBytes) =>
+        Read(ref reader, field, maxBytes, cache: null);
+
+    /// <summary>Like <see cref="Read(ref SequenceReader{byte}, string, int)"/>, answering strings seen before from <paramref name="cache"/> without allocating.</summary>
+    public static string Read(ref SequenceReader<byte> reader, string field, int maxBytes, WireStringCache? cache)
     {
         if (!reader.TryReadBigEndian(out short raw))
         {
@@ -61,7 +65,9 @@ internal static class WireStrings
         string value;
         try
         {
-            value = Strict.GetString(reader.UnreadSequence.Slice(0, length));
+            value = cache is not null && reader.UnreadSpan.Length >= length
+                ? cache.GetOrDecode(reader.UnreadSpan[..length])
+                : Strict.GetString(reader.UnreadSequence.Slice(0, length));
         }
         catch (DecoderFallbackException)
         {
