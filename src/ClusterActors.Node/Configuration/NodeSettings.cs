@@ -20,14 +20,10 @@ public sealed record NodeSettings(
     public static NodeSettings From(HoconConfig config)
     {
         ArgumentNullException.ThrowIfNull(config);
-        const string node = "clusteractors.node.";
         const string http = "clusteractors.management.http.";
 
-        var systemName = config.GetString(node + "system-name");
-        if (!ClusterActors.Actors.ActorSystem.IsValidName(systemName))
-        {
-            throw new ConfigurationValueException(node + "system-name", $"'{systemName}' is not a valid actor system name (letters, digits, '-' and '_', starting with a letter or digit)");
-        }
+        // The transport reader validates the system name (part of the node's address) along with the rest.
+        var transport = TcpTransportSettingsReader.Read(config);
 
         var port = config.GetInt(http + "port");
         if (port is < 0 or > 65535)
@@ -47,12 +43,12 @@ public sealed record NodeSettings(
         }
 
         return new NodeSettings(
-            systemName,
-            config.GetString(node + "data-dir"),
+            transport.SystemName,
+            config.GetString("clusteractors.node.data-dir"),
             address,
             port,
             level,
             ActorSystemSettingsReader.Read(config),
-            TcpTransportSettingsReader.Read(config));
+            transport);
     }
 }

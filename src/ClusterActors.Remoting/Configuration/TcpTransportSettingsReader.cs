@@ -1,4 +1,3 @@
-using System.Net;
 using System.Reflection;
 using ClusterActors.Hocon;
 
@@ -20,8 +19,13 @@ public static class TcpTransportSettingsReader
     {
         ArgumentNullException.ThrowIfNull(config);
         var systemName = config.GetString(Node + "system-name");
+        if (!ClusterActors.Actors.ActorSystem.IsValidName(systemName))
+        {
+            throw new ConfigurationValueException(Node + "system-name", $"'{systemName}' is not a valid actor system name (letters, digits, '-' and '_', starting with a letter or digit)");
+        }
+
         var hostname = config.GetString(Remote + "hostname");
-        if (!RemoteAddress.TryParse($"ca.tcp://{(ActorSystemNameOrPlaceholder(systemName))}@{hostname}:1", out _))
+        if (!RemoteAddress.TryParse($"ca.tcp://{systemName}@{hostname}:1", out _))
         {
             throw new ConfigurationValueException(Remote + "hostname", $"'{hostname}' is not a host name or IP address (IPv6 in brackets)");
         }
@@ -33,7 +37,7 @@ public static class TcpTransportSettingsReader
         }
 
         var secretText = config.GetString(SecretKey);
-        if (secretText.Length == 0 && !IsLoopback(hostname))
+        if (secretText.Length == 0 && !TcpHosts.IsLoopback(hostname))
         {
             throw new ConfigurationValueException(SecretKey, $"is empty, but clusteractors.remote.hostname '{hostname}' is not a loopback address: a node reachable from other hosts must authenticate its peers. Set the same secret on every node (CLUSTERACTORS_CLUSTER_SECRET).");
         }
@@ -85,17 +89,6 @@ public static class TcpTransportSettingsReader
             ReconnectBackoffMax = backoffMax,
         };
     }
-
-    /// <summary>True for <c>localhost</c> and loopback IP literals.</summary>
-    public static bool IsLoopback(string hostname)
-    {
-        ArgumentNullException.ThrowIfNull(hostname);
-        return string.Equals(hostname, "localhost", StringComparison.OrdinalIgnoreCase)
-            || (IPAddress.TryParse(hostname.Trim('[', ']'), out var address) && IPAddress.IsLoopback(address));
-    }
-
-    private static string ActorSystemNameOrPlaceholder(string systemName) =>
-        ClusterActors.Actors.ActorSystem.IsValidName(systemName) ? systemName : "x";
 
     private static TimeSpan Positive(HoconConfig config, string path)
     {

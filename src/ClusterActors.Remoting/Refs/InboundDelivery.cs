@@ -69,7 +69,7 @@ internal sealed class InboundDelivery(RemoteRefs refs, MessageSerializer seriali
 
                 break;
             default:
-                recipient.Tell(KernelMessageSurrogates.FromWire(message, path => refs.ResolveFromWire(path, peer)), sender);
+                recipient.Tell(KernelMessageSurrogates.FromWire(message, refs, peer), sender);
                 break;
         }
     }

@@ -119,7 +119,7 @@ internal sealed class RemoteRefs
         try
         {
             using var scope = RefSerializationScope.Enter(this);
-            serialized = serializer.Serialize(KernelMessageSurrogates.ToWire(message, PathForWire));
+            serialized = serializer.Serialize(KernelMessageSurrogates.ToWire(message, this));
             senderPath = sender is null or NobodyActorRef ? null : PathForWire(sender);
         }
         catch (Exception error) when (error is not OutOfMemoryException)
