@@ -100,6 +100,14 @@ public sealed partial class InMemoryTransport
                     return new HandOff(null, message, null, $"{LocalIdentity.Address} refuses incarnation {from.Incarnation} of {from.Address} ({why} there).");
                 }
 
+                // A late message from a run that has since stopped must not pass for the newest run there: a node
+                // that met the new run first would otherwise retire the living one in favour of the dead.
+                if (Peers.Latest(from.Address) is long latest && latest != from.Incarnation && !message.Sender.IsRunningLocked)
+                {
+                    Peers.MarkGone(from.Address, from.Incarnation);
+                    return new HandOff(null, message, null, $"{LocalIdentity.Address} refuses incarnation {from.Incarnation} of {from.Address}: it stopped, and incarnation {latest} was seen since.");
+                }
+
                 var retired = Peers.Observe(from.Address, from.Incarnation) is long old
                     ? new IncarnationGoneNotice(from.Address, old, $"restarted as incarnation {from.Incarnation}")
                     : null;

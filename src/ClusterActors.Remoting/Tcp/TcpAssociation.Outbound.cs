@@ -107,13 +107,26 @@ internal sealed partial class TcpAssociation
     {
         var delay = backoff.Delay(attempt);
         TcpLog.Reconnecting(Diagnostics.Logger, Diagnostics.Peer, delay, attempt);
+        using var wait = CancellationTokenSource.CreateLinkedTokenSource(transport.StopToken);
+        lock (gate)
+        {
+            backoffWait = wait;
+        }
+
         try
         {
-            await transport.Settings.TimeProvider.Delay(delay, transport.StopToken);
+            await transport.Settings.TimeProvider.Delay(delay, wait.Token);
         }
         catch (OperationCanceledException)
         {
-            // Shutting down: the next step decides.
+            // Shutting down, or the peer just dialed us (it is back): the next step decides.
+        }
+        finally
+        {
+            lock (gate)
+            {
+                backoffWait = null;
+            }
         }
     }
 

@@ -24,6 +24,7 @@ internal sealed partial class TcpAssociation
     private TcpConnection? inbound;
     private bool accepting = true;
     private bool draining;
+    private CancellationTokenSource? backoffWait;
 
     public TcpAssociation(TcpTransport transport, Address address)
     {
@@ -106,6 +107,7 @@ internal sealed partial class TcpAssociation
     {
         var peer = connection.Peer!;
         previousInbound = null;
+        CancellationTokenSource? redialNow = null;
         long? retired = null;
         var dropped = 0;
         List<TcpConnection>? stale = null;
@@ -137,6 +139,10 @@ internal sealed partial class TcpAssociation
             {
                 previousInbound = inbound;
                 inbound = connection;
+
+                // The peer just reached us, so it is up now: waiting out a long redial backoff would
+                // leave it unanswered (we only write on the connection we dial) for up to the maximum.
+                redialNow = outbound is null ? backoffWait : null;
             }
             else
             {
@@ -147,6 +153,15 @@ internal sealed partial class TcpAssociation
         if (retired is long gone)
         {
             Retire(gone, $"restarted as incarnation {peer.Incarnation}", dropped, stale);
+        }
+
+        try
+        {
+            redialNow?.Cancel();
+        }
+        catch (ObjectDisposedException)
+        {
+            // The backoff ended on its own meanwhile; the loop is dialing already.
         }
 
         return null;

@@ -78,6 +78,9 @@ public sealed class MultiNodeContext
     /// <summary>Shuts <paramref name="role"/>'s node down gracefully (peers are told); its scenario ends at its next barrier.</summary>
     public Task Shutdown(RoleName role) => run.ShutdownAsync(role);
 
+    /// <summary>Crashes <paramref name="role"/>'s node and starts a new run of it (a new incarnation) at the same address; <see cref="Remote"/> then names the new run.</summary>
+    public Task Restart(RoleName role) => run.RestartAsync(role);
+
     /// <summary>A probe on this role's node.</summary>
     public TestProbe CreateTestProbe(string? name = null) => run.CreateProbe(Myself, name);
 

@@ -15,6 +15,7 @@ internal sealed class MultiNodeRun : IAsyncDisposable
     private readonly ConcurrentDictionary<RoleName, RemoteActorSystem> nodes = new();
     private readonly ConcurrentDictionary<RoleName, RoleNode> roleNodes = new();
     private long probeCounter;
+    private string secret = "";
 
     private MultiNodeRun(MultiNodeConfig config, MultiNodeOptions options)
     {
@@ -43,10 +44,10 @@ internal sealed class MultiNodeRun : IAsyncDisposable
         try
         {
             // One secret per run: nodes of concurrently running specs cannot talk to each other by accident.
-            var secret = Convert.ToHexString(RandomNumberGenerator.GetBytes(16));
+            run.secret = Convert.ToHexString(RandomNumberGenerator.GetBytes(16));
             foreach (var role in config.Roles)
             {
-                await run.StartNodeAsync(role, secret).ConfigureAwait(false);
+                await run.StartNodeAsync(role, port: 0).ConfigureAwait(false);
             }
         }
         catch
@@ -115,17 +116,24 @@ internal sealed class MultiNodeRun : IAsyncDisposable
         }
     }
 
+    public async Task RestartAsync(RoleName role)
+    {
+        var old = NodeOf(role);
+        await old.AbortAsync().ConfigureAwait(false);
+        await StartNodeAsync(role, old.Address.Port ?? 0).ConfigureAwait(false);
+    }
+
     public async ValueTask DisposeAsync()
     {
         var remaining = nodes.Keys.ToList();
         await Task.WhenAll(remaining.Select(ShutdownAsync)).WaitAsync(TestKitSettings.ShutdownTimeout).ConfigureAwait(false);
     }
 
-    private async Task StartNodeAsync(RoleName role, string secret)
+    private async Task StartNodeAsync(RoleName role, int port)
     {
         var hocon = HoconConfig.Parse(Config.NodeConfigOf(role))
             .WithFallback(HoconConfig.Parse(Config.CommonConfig))
-            .WithFallback(HoconConfig.Parse($"clusteractors {{ node.node-id = \"{role.Name}\", remote.port = 0, cluster.secret = \"{secret}\" }}"))
+            .WithFallback(HoconConfig.Parse($"clusteractors {{ node.node-id = \"{role.Name}\", remote.port = {port}, cluster.secret = \"{secret}\" }}"))
             .WithFallback(HoconConfig.Parse(RuntimeConfiguration.Reference))
             .Resolve();
         var loggerFactory = Options.Output is { } output ? new TestOutputLoggerFactory(output, source: role.Name) : (ILoggerFactory)NullLoggerFactory.Instance;

@@ -214,10 +214,15 @@ public sealed class Simulation
             NodeId = node.Name,
             Incarnation = incarnation,
             SoftwareVersion = "simulation",
+            LoggerFactory = options.LoggerFactory ?? Microsoft.Extensions.Logging.Abstractions.NullLoggerFactory.Instance,
         });
         var registry = new MessageTypeRegistry();
         options.RegisterMessages?.Invoke(registry);
         var settings = new ActorSystemSettings { TimeProvider = Time, Dispatcher = dispatcher, RandomSeed = random.Next() };
+        if (options.LoggerFactory is { } loggerFactory)
+        {
+            settings = settings with { LoggerFactory = loggerFactory };
+        }
         var starting = RemoteActorSystem.StartAsync(options.SystemName, transport, registry, settings);
 
         // The in-memory transport binds synchronously; anything else would escape the simulation's control.

@@ -25,4 +25,7 @@ public sealed record SimulationOptions
 
     /// <summary>Mailbox runs a node's dispatcher may take in one step before another node gets a turn.</summary>
     public int Throughput { get; init; } = 1;
+
+    /// <summary>Where the nodes' transports and actor systems log (nothing by default): a failing seed can be replayed with logs on.</summary>
+    public Microsoft.Extensions.Logging.ILoggerFactory? LoggerFactory { get; init; }
 }
