@@ -1,0 +1,691 @@
+using System.Collections.Immutable;
+using ClusterActors.Actors;
+using ClusterActors.Persistence.Devices;
+
+namespace ClusterActors.Cluster.Membership;
+
+/// <summary>
+/// The membership coordinator (SPEC M1–M10), one per node at <c>/system/membership</c>: joins, leaves
+/// and failures become reconfigurations that commit a new cluster only on unanimous agreement and with
+/// quorum relative to the previous cluster; excluded members are fenced off the shared devices.
+/// </summary>
+/// <remarks>
+/// A reconfiguration has two phases, as in US 6,108,699: every participant tells every node it knows
+/// that it is there (<see cref="Reconfigure"/>) and forms its prospective cluster from those it hears
+/// within the timeout; then every participant sends that prospective cluster to its members
+/// (<see cref="Proposal"/>) and commits only if all of them proposed the same one. Each node decides
+/// by itself from the same messages, so there is no leader to lose.
+/// </remarks>
+public sealed class MembershipCoordinator : ReceiveActor
+{
+    /// <summary>The coordinator's name under <c>/system</c>.</summary>
+    public const string Name = "membership";
+
+    private readonly MembershipSettings settings;
+    private readonly ClusterMember self;
+    private readonly IMembershipNetwork network;
+    private readonly IQuorumDeviceStore devices;
+    private readonly IActorRef heartbeat;
+    private readonly Random random;
+    private const int ExcludedRunsRemembered = 256;
+    private readonly HashSet<ClusterMember> excludedRuns = [];
+    private readonly Queue<ClusterMember> excludedOrder = new();
+    private readonly Dictionary<ClusterMember, long> joinedEpochs = [];
+    private readonly HashSet<ClusterMember> unreachable = [];
+    private readonly HashSet<Address> extraSeeds = [];
+    private CommittedCluster current = CommittedCluster.None;
+    private MembershipStatus status = MembershipStatus.Joining;
+    private string? reason = "starting";
+    private bool excludedSelf;
+    private long highestEpochSeen;
+    private long lastRoundEpoch;
+    private ReconfigurationRound? round;
+
+    /// <summary>Creates the coordinator of <paramref name="self"/>; <paramref name="heartbeat"/> is told whom to watch.</summary>
+    public MembershipCoordinator(MembershipSettings settings, ClusterMember self, IMembershipNetwork network, IQuorumDeviceStore devices, IActorRef heartbeat)
+    {
+        ArgumentNullException.ThrowIfNull(settings);
+        settings.Validate();
+        this.settings = settings;
+        this.self = self ?? throw new ArgumentNullException(nameof(self));
+        this.network = network ?? throw new ArgumentNullException(nameof(network));
+        this.devices = devices ?? throw new ArgumentNullException(nameof(devices));
+        this.heartbeat = heartbeat ?? throw new ArgumentNullException(nameof(heartbeat));
+        // HashCode.Combine is salted per process; a simulated run must replay, so the mix is plain arithmetic.
+        random = new Random(unchecked(settings.RandomSeed * 397 ^ (int)self.Incarnation ^ (int)(self.Incarnation >> 32)));
+
+        Receive<Reconfigure>(OnReconfigure);
+        Receive<Proposal>(OnProposal);
+        Receive<PresenceTimedOut>(timeout => { if (round is { Phase: RoundPhase.Presence } r && r.Epoch == timeout.Epoch) { ClosePresence(r); } });
+        Receive<ProposalsTimedOut>(timeout => { if (round is { Phase: RoundPhase.Proposing } r && r.Epoch == timeout.Epoch) { Abort(r, $"no proposal from {Describe(r.Proposed.Where(m => m != self && !r.Proposals.ContainsKey(m)))} within {settings.ReconfigurationTimeout.TotalMilliseconds} ms"); } });
+        ReceiveAsync<DecideRound>(Decide);
+        Receive<RetryJoin>(_ => OnRetry());
+        Receive<Excluded>(OnExcluded);
+        Receive<PleaseLeave>(_ => BeginLeave($"asked by {Sender.Path.Address}"));
+        Receive<MembersUnreachable>(OnUnreachable);
+        Receive<MemberReachable>(message => unreachable.Remove(message.Member));
+        Receive<PeerEpochDiffers>(OnPeerEpoch);
+        Receive<GetClusterState>(_ => Sender.Tell(Snapshot()));
+        Receive<JoinNode>(OnJoinNode);
+        Receive<LeaveNode>(OnLeaveNode);
+        Receive<DownNode>(OnDownNode);
+    }
+
+    private bool Silent => excludedSelf || status == MembershipStatus.Left;
+
+    private bool IsMember => current.Contains(self);
+
+    /// <inheritdoc />
+    protected override void PreStart()
+    {
+        var others = Seeds().ToList();
+        if (others.Count == 0)
+        {
+            // No one to ask, by configuration: the node is a cluster of one from the start.
+            MembershipLog.FormingAlone(Context.Log, self);
+            Commit(new ReconfigurationRound(1, self, current, "no seed nodes"), CommittedCluster.Of(1, [self]).Members);
+            return;
+        }
+
+        StartRound(NextEpoch(), "joining: petitioning the seed nodes");
+    }
+
+    private IEnumerable<Address> Seeds() =>
+        settings.SeedNodes.Concat(extraSeeds).Where(address => address != self.Address).Distinct();
+
+    private long NextEpoch() => Math.Max(Math.Max(current.Epoch, highestEpochSeen), lastRoundEpoch) + 1;
+
+    // ---- Round life cycle -------------------------------------------------------------------
+
+    private ReconfigurationRound StartRound(long epoch, string trigger, IEnumerable<ClusterMember>? departing = null)
+    {
+        Context.Timers.CancelAll();
+        if (IsMember && status == MembershipStatus.Up)
+        {
+            status = MembershipStatus.Reconfiguring;
+        }
+
+        var started = new ReconfigurationRound(epoch, self, current, trigger);
+        round = started;
+        highestEpochSeen = Math.Max(highestEpochSeen, epoch);
+        started.AddDeparting(departing ?? []);
+        MembershipLog.RoundStarted(Context.Log, self, epoch, trigger);
+
+        // Everyone that may be a member: the current cluster, the seeds, and (added as they are heard) petitioners.
+        var targets = current.Members.Select(member => member.Address).Concat(Seeds()).ToList();
+        started.Await(targets);
+        Contact(started, targets);
+        Context.Timers.StartSingleTimer(started, new PresenceTimedOut(epoch), settings.ReconfigurationTimeout);
+        return started;
+    }
+
+    private void Contact(ReconfigurationRound target, IEnumerable<Address> addresses)
+    {
+        var message = ReconfigureFor(target);
+        foreach (var address in addresses)
+        {
+            if (target.MarkContacted(address))
+            {
+                network.Send(address, message);
+                target.MessagesSent++;
+            }
+        }
+    }
+
+    /// <summary>
+    /// This node's reconfiguration message for a round. It names as departing not only the runs leaving
+    /// in this round but every run this node saw excluded: a node that missed that commit (it was cut
+    /// off) would otherwise keep proposing the excluded run and no round could ever agree.
+    /// </summary>
+    private Reconfigure ReconfigureFor(ReconfigurationRound target) =>
+        new(target.Epoch, self, current, [.. target.Departing.Union(excludedRuns)]);
+
+    private void Absorb(ReconfigurationRound target, Reconfigure message)
+    {
+        target.Hear(message);
+        var learned = message.SenderCluster.Members.Select(member => member.Address).Append(message.Sender.Address).ToList();
+        target.Await(learned);
+        Contact(target, learned);
+        if (target.Phase == RoundPhase.Presence && target.EveryoneAnswered)
+        {
+            ClosePresence(target);
+        }
+    }
+
+    private void ClosePresence(ReconfigurationRound target)
+    {
+        Context.Timers.Cancel(target);
+        var silent = target.Silent.ToList();
+        target.ClosePresence(current, excludedRuns);
+        MembershipLog.PresenceClosed(Context.Log, self, target.Epoch, target.Proposed, target.Base, silent.Count);
+
+        if (!target.HeardAnyone && target.Base.IsEmpty)
+        {
+            // SPEC M3: isolated and sole member look the same; the policy decides.
+            if (settings.IsolationPolicy == IsolationPolicy.Refuse)
+            {
+                Abort(target, $"isolated: none of the seed nodes [{string.Join(", ", Seeds())}] answered within {settings.ReconfigurationTimeout.TotalMilliseconds} ms (isolation-policy = refuse)");
+                return;
+            }
+        }
+
+        var proposal = new Proposal(target.Epoch, self, target.Base, target.Proposed);
+        foreach (var member in target.Proposed.Where(member => member != self))
+        {
+            network.Send(member.Address, proposal);
+            target.MessagesSent++;
+        }
+
+        Context.Timers.StartSingleTimer(target, new ProposalsTimedOut(target.Epoch), settings.ReconfigurationTimeout);
+        CheckTally(target);
+    }
+
+    private void CheckTally(ReconfigurationRound target)
+    {
+        if (target.Phase != RoundPhase.Proposing)
+        {
+            return;
+        }
+
+        var (complete, dissent) = target.Tally();
+        if (dissent is not null)
+        {
+            Abort(target, $"{dissent.Sender} proposed {Describe(dissent.Members)} on {CommittedCluster.Describe(dissent.Base)}, this node {Describe(target.Proposed)} on {CommittedCluster.Describe(target.Base)}", dissent);
+        }
+        else if (complete)
+        {
+            Context.Timers.Cancel(target);
+            target.StartDeciding();
+            Self.Tell(new DecideRound(target.Epoch));
+        }
+    }
+
+    private async Task Decide(DecideRound decide)
+    {
+        if (round is not { Phase: RoundPhase.Deciding } target || target.Epoch != decide.Epoch)
+        {
+            return;
+        }
+
+        var verdict = QuorumRule.Judge(target.Base, target.Proposed);
+        var won = QuorumRule.GrantsQuorum(verdict);
+        var why = verdict.ToString();
+        if (verdict == QuorumVerdict.RaceForDevice)
+        {
+            (won, why) = await Race(target);
+        }
+
+        if (round != target)
+        {
+            return;
+        }
+
+        if (!won)
+        {
+            Stop(target, $"no quorum at epoch {target.Epoch}: {Describe(target.Proposed)} against {CommittedCluster.Describe(target.Base)} ({why})", excluded: false);
+            return;
+        }
+
+        await Fence(target);
+        if (round == target)
+        {
+            Commit(target, target.Proposed);
+        }
+    }
+
+    /// <summary>SPEC M8 for a previous pair: the survivor reserves the device the pair shares, or the configured winner decides.</summary>
+    private async Task<(bool Won, string Why)> Race(ReconfigurationRound target)
+    {
+        var pair = target.Base.Members;
+        var survivor = pair.First(member => target.Proposed.Any(proposed => proposed.NodeId == member.NodeId));
+        var device = settings.Devices.DeviceSharedBy(pair[0].NodeId, pair[1].NodeId);
+        if (device is null)
+        {
+            var winner = settings.Devices.NoDeviceWinner;
+            var wins = winner switch
+            {
+                QuorumDeviceSettings.CrownPrinceWins => survivor == target.Base.CrownPrince,
+                QuorumDeviceSettings.NobodyWins => false,
+                _ => string.Equals(winner, survivor.NodeId, StringComparison.Ordinal),
+            };
+            return (wins, $"no shared device; no-device-winner = {winner}");
+        }
+
+        try
+        {
+            var outcome = await devices.TryReserveAsync(device, survivor.NodeId, target.Epoch);
+            MembershipLog.Race(Context.Log, self, device, target.Epoch, outcome.Reserved, outcome.Holder.HolderNodeId);
+            return (outcome.Reserved, outcome.Reserved ? $"reserved device {device}" : $"device {device} is held by {outcome.Holder.HolderNodeId} since epoch {outcome.Holder.Epoch}");
+        }
+#pragma warning disable CA1031 // A device that cannot be reached loses the race; the node must not crash for it.
+        catch (Exception error)
+#pragma warning restore CA1031
+        {
+            MembershipLog.DeviceFailed(Context.Log, error, self, device, "reserve");
+            return (false, $"device {device} could not be reserved: {error.Message}");
+        }
+    }
+
+    /// <summary>SPEC M9: fence every dropped member off each device it shares with a member of the new cluster; readmit joiners.</summary>
+    private async Task Fence(ReconfigurationRound target)
+    {
+        var dropped = target.Base.Members.Where(member => !target.Proposed.Contains(member)).ToList();
+        var joiners = target.Proposed.Where(member => !target.Base.Contains(member)).ToList();
+        foreach (var definition in settings.Devices.Devices)
+        {
+            var shared = target.Proposed.Any(member => definition.IsSharedBy(member.NodeId));
+            if (!shared)
+            {
+                continue;
+            }
+
+            try
+            {
+                foreach (var member in dropped.Where(member => definition.IsSharedBy(member.NodeId) && !target.Proposed.Any(m => m.NodeId == member.NodeId)))
+                {
+                    await devices.FenceAsync(definition.Id, member.NodeId, self.NodeId, target.Epoch);
+                }
+
+                foreach (var member in joiners.Where(member => definition.IsSharedBy(member.NodeId)))
+                {
+                    await devices.UnfenceAsync(definition.Id, member.NodeId, target.Epoch);
+                }
+            }
+#pragma warning disable CA1031 // Fencing is retried by every member of the new cluster; one failure is logged, not fatal.
+            catch (Exception error)
+#pragma warning restore CA1031
+            {
+                MembershipLog.DeviceFailed(Context.Log, error, self, definition.Id, "fence");
+            }
+        }
+    }
+
+    private void Commit(ReconfigurationRound target, ImmutableArray<ClusterMember> members)
+    {
+        Context.Timers.CancelAll();
+        var previous = current;
+        current = new CommittedCluster(target.Epoch, members);
+        lastRoundEpoch = Math.Max(lastRoundEpoch, target.Epoch);
+        highestEpochSeen = Math.Max(highestEpochSeen, target.Epoch);
+        round = null;
+        status = MembershipStatus.Up;
+        reason = null;
+        foreach (var member in members)
+        {
+            joinedEpochs.TryAdd(member, target.Epoch);
+        }
+
+        var dropped = previous.IsEmpty ? [] : previous.Members.Where(member => !current.Contains(member)).ToList();
+        foreach (var member in dropped)
+        {
+            joinedEpochs.Remove(member);
+            unreachable.Remove(member);
+            // Not quarantined, and not told now: a run cut off by a partition would never hear that it is
+            // out (the transport drops a quarantined run's handshake without a word) and could not stop; a
+            // crashed run would keep the transport redialing for a notice nobody reads. An excluded run
+            // learns it the moment it speaks to any member again (an Excluded reply, or itself named as
+            // departing), which is when it matters.
+            RememberExcluded(member);
+        }
+
+        unreachable.RemoveWhere(member => !current.Contains(member));
+        heartbeat.Tell(new MonitorMembers(current));
+        MembershipLog.Committed(Context.Log, self, current.Epoch, current.Members.Length, current.Members, target.MessagesSent);
+        Context.System.EventStream.Publish(new MembershipChanged(current, previous, self));
+
+        if (target.LatePetitioners.Count > 0)
+        {
+            foreach (var address in target.LatePetitioners)
+            {
+                extraSeeds.Add(address);
+            }
+
+            StartRound(NextEpoch(), $"petition of {string.Join(", ", target.LatePetitioners)} arrived after presence closed");
+        }
+    }
+
+    private void RememberExcluded(ClusterMember member)
+    {
+        if (excludedRuns.Add(member))
+        {
+            excludedOrder.Enqueue(member);
+            if (excludedOrder.Count > ExcludedRunsRemembered)
+            {
+                excludedRuns.Remove(excludedOrder.Dequeue());
+            }
+        }
+    }
+
+    private void Abort(ReconfigurationRound target, string why, Proposal? dissent = null)
+    {
+        Context.Timers.Cancel(target);
+        lastRoundEpoch = Math.Max(lastRoundEpoch, target.Epoch);
+        round = null;
+        var excludedByDissent = dissent is not null && !dissent.Members.Contains(self);
+        MembershipLog.Aborted(Context.Log, self, target.Epoch, why);
+
+        if (IsMember && target.Base.SameAs(current) && target.KeepsAll(current) && !excludedByDissent && status != MembershipStatus.Stopped)
+        {
+            // SPEC M4/M5: a refused petition leaves the cluster as it was.
+            status = MembershipStatus.Up;
+            reason = $"last petition refused at epoch {target.Epoch}: {why}";
+            RetryLater(target);
+            return;
+        }
+
+        if (!IsMember)
+        {
+            status = MembershipStatus.Joining;
+            reason = $"join attempt at epoch {target.Epoch} aborted: {why}";
+            ScheduleRetry();
+            return;
+        }
+
+        Stop(target, $"reconfiguration at epoch {target.Epoch} aborted: {why}", excluded: false);
+    }
+
+    /// <summary>A member whose round failed retries only for nodes that came late; the others will petition again themselves.</summary>
+    private void RetryLater(ReconfigurationRound target)
+    {
+        foreach (var address in target.LatePetitioners)
+        {
+            extraSeeds.Add(address);
+        }
+    }
+
+    private void Stop(ReconfigurationRound? target, string why, bool excluded)
+    {
+        if (target is not null)
+        {
+            Context.Timers.Cancel(target);
+            lastRoundEpoch = Math.Max(lastRoundEpoch, target.Epoch);
+        }
+
+        round = null;
+        var wasStopped = status == MembershipStatus.Stopped && excludedSelf == excluded;
+        status = MembershipStatus.Stopped;
+        reason = why;
+        excludedSelf |= excluded;
+        if (!wasStopped)
+        {
+            MembershipLog.Stopped(Context.Log, self, why);
+            heartbeat.Tell(new MonitorMembers(CommittedCluster.None));
+            Context.System.EventStream.Publish(new MembershipStopped(self, current.Epoch, why, excluded));
+        }
+
+        if (!excludedSelf)
+        {
+            ScheduleRetry();
+        }
+    }
+
+    private void ScheduleRetry()
+    {
+        // Jitter, so that nodes that failed together do not petition in lockstep forever.
+        var delay = settings.JoinRetryInterval * (0.5 + random.NextDouble());
+        Context.Timers.StartSingleTimer(RetryJoin.Instance, RetryJoin.Instance, delay);
+    }
+
+    private void OnRetry()
+    {
+        if (round is null && !Silent && status is MembershipStatus.Joining or MembershipStatus.Stopped)
+        {
+            StartRound(NextEpoch(), status == MembershipStatus.Joining ? "joining: petitioning again" : "no quorum: petitioning again");
+        }
+    }
+
+    // ---- Messages from other coordinators ----------------------------------------------------
+
+    private void OnReconfigure(Reconfigure message)
+    {
+        if (Silent || message.Sender == self)
+        {
+            return;
+        }
+
+        if (excludedRuns.Contains(message.Sender))
+        {
+            network.Send(message.Sender.Address, new Excluded(current.Epoch, message.Sender, self, "this run was excluded from the cluster earlier"));
+            return;
+        }
+
+        if (!message.Departing.IsDefault && message.Departing.Contains(self) && message.Sender != self)
+        {
+            Stop(round, $"downed by {message.Sender}", excluded: true);
+            return;
+        }
+
+        highestEpochSeen = Math.Max(highestEpochSeen, message.Epoch);
+        if (round is { } active)
+        {
+            if (message.Epoch > active.Epoch)
+            {
+                Absorb(StartRound(message.Epoch, $"{message.Sender} reconfigures at epoch {message.Epoch}", message.Departing.IsDefault ? null : message.Departing), message);
+            }
+            else if (message.Epoch == active.Epoch)
+            {
+                Absorb(active, message);
+            }
+            else
+            {
+                // A straggler: tell it which round is on, so it moves up to it.
+                active.Await([message.Sender.Address]);
+                if (!active.MarkContacted(message.Sender.Address) && active.Phase != RoundPhase.Presence)
+                {
+                    active.LatePetitioners.Add(message.Sender.Address);
+                }
+
+                network.Send(message.Sender.Address, ReconfigureFor(active));
+            }
+
+            return;
+        }
+
+        if (message.Epoch > lastRoundEpoch && message.Epoch > current.Epoch)
+        {
+            Absorb(StartRound(message.Epoch, $"{message.Sender} reconfigures at epoch {message.Epoch}", message.Departing.IsDefault ? null : message.Departing), message);
+        }
+        else if (!current.Contains(message.Sender))
+        {
+            // A petition from a non-member in an old epoch (a node that just started): the petitioned side opens the round (SPEC M5).
+            extraSeeds.Add(message.Sender.Address);
+            var opened = StartRound(NextEpoch(), $"petition from {message.Sender}");
+
+            // The petition itself shows the petitioner is there; it will answer this round's epoch too.
+            Absorb(opened, message);
+        }
+    }
+
+    private void OnProposal(Proposal proposal)
+    {
+        if (Silent || proposal.Sender == self)
+        {
+            return;
+        }
+
+        if (excludedRuns.Contains(proposal.Sender))
+        {
+            network.Send(proposal.Sender.Address, new Excluded(current.Epoch, proposal.Sender, self, "this run was excluded from the cluster earlier"));
+            return;
+        }
+
+        highestEpochSeen = Math.Max(highestEpochSeen, proposal.Epoch);
+        var target = round;
+        if (target is null || proposal.Epoch > target.Epoch)
+        {
+            if (proposal.Epoch <= lastRoundEpoch || proposal.Epoch <= current.Epoch)
+            {
+                return;
+            }
+
+            target = StartRound(proposal.Epoch, $"{proposal.Sender} proposes at epoch {proposal.Epoch}");
+        }
+
+        if (proposal.Epoch != target.Epoch)
+        {
+            return;
+        }
+
+        target.Receive(proposal);
+        if (target.Phase == RoundPhase.Presence)
+        {
+            // A proposal is also proof that its sender is there.
+            Absorb(target, new Reconfigure(proposal.Epoch, proposal.Sender, proposal.Base, []));
+        }
+
+        CheckTally(target);
+    }
+
+    private void OnExcluded(Excluded message)
+    {
+        if (Silent || message.Run != self)
+        {
+            return;
+        }
+
+        // Only a cluster at least as new as ours can exclude us; an old notice (a delayed duplicate) is ignored.
+        if (message.Epoch >= current.Epoch && (current.Contains(message.By) || message.Epoch > current.Epoch))
+        {
+            Stop(round, $"excluded by {message.By} at epoch {message.Epoch}: {message.Reason}", excluded: true);
+        }
+    }
+
+    private void OnUnreachable(MembersUnreachable message)
+    {
+        foreach (var member in message.Members.Where(current.Contains))
+        {
+            unreachable.Add(member);
+        }
+
+        if (round is null && status == MembershipStatus.Up && unreachable.Count > 0)
+        {
+            StartRound(NextEpoch(), $"no keep-alive from {Describe(unreachable)} within {settings.CommunicationTimeout.TotalMilliseconds} ms");
+        }
+    }
+
+    private void OnPeerEpoch(PeerEpochDiffers message)
+    {
+        if (round is null && !Silent && status is MembershipStatus.Up && message.Epoch > current.Epoch)
+        {
+            StartRound(NextEpoch(), $"{message.Member} is at epoch {message.Epoch}, this node at {current.Epoch}");
+        }
+    }
+
+    // ---- Operator requests -----------------------------------------------------------------
+
+    private void OnJoinNode(JoinNode request)
+    {
+        if (Silent)
+        {
+            Sender.Tell(new MembershipCommandResult(MembershipCommandOutcome.Refused, $"This node is {status}: {reason}"));
+            return;
+        }
+
+        extraSeeds.Add(request.Address);
+        if (round is null)
+        {
+            StartRound(NextEpoch(), $"operator asked to join {request.Address}");
+        }
+        else
+        {
+            round.Await([request.Address]);
+            Contact(round, [request.Address]);
+        }
+
+        Sender.Tell(new MembershipCommandResult(MembershipCommandOutcome.Accepted, $"Petitioning {request.Address} to join"));
+    }
+
+    private void OnLeaveNode(LeaveNode request)
+    {
+        if (request.Address == self.Address)
+        {
+            var accepted = BeginLeave("operator request");
+            Sender.Tell(accepted
+                ? new MembershipCommandResult(MembershipCommandOutcome.Accepted, $"Leaving {self.Address}")
+                : new MembershipCommandResult(MembershipCommandOutcome.Refused, $"This node is {status}, not a member: {reason}"));
+            return;
+        }
+
+        var member = current.Members.IsDefaultOrEmpty ? null : current.Members.FirstOrDefault(m => m.Address == request.Address);
+        if (member is null)
+        {
+            Sender.Tell(new MembershipCommandResult(MembershipCommandOutcome.NotFound, $"Member [{request.Address}] not found"));
+            return;
+        }
+
+        network.Send(member.Address, new PleaseLeave(self));
+        Sender.Tell(new MembershipCommandResult(MembershipCommandOutcome.Accepted, $"Asked {request.Address} to leave"));
+    }
+
+    private void OnDownNode(DownNode request)
+    {
+        var member = current.Members.IsDefaultOrEmpty ? null : current.Members.FirstOrDefault(m => m.Address == request.Address);
+        if (member is null)
+        {
+            Sender.Tell(new MembershipCommandResult(MembershipCommandOutcome.NotFound, $"Member [{request.Address}] not found"));
+            return;
+        }
+
+        if (member == self)
+        {
+            Sender.Tell(new MembershipCommandResult(MembershipCommandOutcome.Refused, "A node cannot down itself; ask it to leave, or down it from another member"));
+            return;
+        }
+
+        if (Silent || !IsMember)
+        {
+            Sender.Tell(new MembershipCommandResult(MembershipCommandOutcome.Refused, $"This node is {status}: {reason}"));
+            return;
+        }
+
+        var target = round;
+        if (target is { Phase: RoundPhase.Presence })
+        {
+            target.AddDeparting([member]);
+        }
+        else
+        {
+            StartRound(NextEpoch(), $"operator downed {member}", [member]);
+        }
+
+        Sender.Tell(new MembershipCommandResult(MembershipCommandOutcome.Accepted, $"Downing {request.Address}: the others reconfigure without it"));
+    }
+
+    /// <summary>SPEC M7: announce the leave with a reconfiguration message to every member, then fall silent.</summary>
+    private bool BeginLeave(string why)
+    {
+        if (Silent || !IsMember)
+        {
+            return false;
+        }
+
+        var epoch = NextEpoch();
+        var announcement = new Reconfigure(epoch, self, current, [self]);
+        foreach (var member in current.Members.Where(member => member != self))
+        {
+            network.Send(member.Address, announcement);
+        }
+
+        Context.Timers.CancelAll();
+        round = null;
+        status = MembershipStatus.Left;
+        reason = $"left the cluster at epoch {current.Epoch} ({why})";
+        heartbeat.Tell(new MonitorMembers(CommittedCluster.None));
+        MembershipLog.Left(Context.Log, self, current.Epoch, why);
+        Context.System.EventStream.Publish(new MembershipStopped(self, current.Epoch, reason, Excluded: false));
+        return true;
+    }
+
+    // ---- Reading ----------------------------------------------------------------------------
+
+    private ClusterStateSnapshot Snapshot()
+    {
+        var hasQuorum = IsMember && status is MembershipStatus.Up or MembershipStatus.Reconfiguring;
+        var members = current.IsEmpty ? ImmutableArray<MemberEntry>.Empty
+            : [.. current.Members.Select(member => new MemberEntry(member, joinedEpochs.GetValueOrDefault(member, current.Epoch)))];
+        var missing = unreachable.Select(member => new UnreachableEntry(member, [self.NodeId])).ToImmutableArray();
+        return new ClusterStateSnapshot(self, status, current.Epoch, members, current.CrownPrince, hasQuorum, missing, reason);
+    }
+
+    private static string Describe(IEnumerable<ClusterMember> members) => $"[{string.Join(", ", members)}]";
+}
