@@ -11,4 +11,7 @@ public static class ExitCodes
 
     /// <summary>The input was bad: a configuration that does not parse or resolve, a usage error.</summary>
     public const int BadInput = 2;
+
+    /// <summary>The management endpoint could not be reached, or said the membership coordinator did not answer (HTTP 503).</summary>
+    public const int Unavailable = 3;
 }
