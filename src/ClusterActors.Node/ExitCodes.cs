@@ -11,4 +11,7 @@ public static class ExitCodes
 
     /// <summary>The configuration could not be read or holds a bad value; nothing was started.</summary>
     public const int BadConfiguration = 2;
+
+    /// <summary>The cluster excluded this run of the node (it lost a split or was downed); start it again to petition as a new run.</summary>
+    public const int Excluded = 3;
 }

@@ -45,6 +45,11 @@ public static class NodeRunner
 
             NodeHost.AnnounceStarted(app, settings);
             await app.WaitForShutdownAsync(cancellation);
+            var service = app.Services.GetRequiredService<ActorSystemService>();
+            if (service.ShutdownReason == ClusterActors.Actors.ShutdownReason.ClusterDowning)
+            {
+                return ExitCodes.Excluded;
+            }
         }
 
         return ExitCodes.Ok;

@@ -1,5 +1,6 @@
 using ClusterActors.Benchmarks.Harness;
 using ClusterActors.Benchmarks.Kernel;
+using ClusterActors.Benchmarks.Membership;
 using ClusterActors.Benchmarks.Remoting;
 
 // Usage: dotnet run -c Release --project tests/ClusterActors.Benchmarks -- SUITE [--quick] [--default-pool]
@@ -7,6 +8,7 @@ var suites = new Dictionary<string, Func<BenchmarkOptions, BenchmarkReport, Task
 {
     ["kernel"] = KernelSuite.RunAsync,
     ["remoting"] = RemotingSuite.RunAsync,
+    ["membership"] = MembershipSuite.RunAsync,
 };
 
 var flags = new[] { "--quick", "--default-pool" };

@@ -1,5 +1,7 @@
 using System.Net;
+using System.Security.Cryptography;
 using ClusterActors.Actors;
+using ClusterActors.Cluster.Membership;
 using ClusterActors.Hocon;
 using ClusterActors.Remoting;
 using Microsoft.Extensions.Logging;
@@ -14,7 +16,9 @@ public sealed record NodeSettings(
     int ManagementPort,
     LogLevel LogLevel,
     ActorSystemSettings ActorSystem,
-    TcpTransportSettings Transport)
+    TcpTransportSettings Transport,
+    MembershipSettings Membership,
+    string ManagementToken)
 {
     /// <summary>Reads every node key; a missing, mistyped or out-of-range value throws naming its key.</summary>
     public static NodeSettings From(HoconConfig config)
@@ -42,13 +46,21 @@ public sealed record NodeSettings(
             throw new ConfigurationValueException("clusteractors.logging.level", $"'{levelText}' is not one of {string.Join(", ", Enum.GetNames<LogLevel>())}");
         }
 
+        var dataDirectory = config.GetString("clusteractors.node.data-dir");
+
+        // The seed of the membership's retry jitter: drawn here, at the edge, so the protocol code
+        // itself takes randomness only from what it is given (and a simulation can give it a fixed one).
+        var membership = MembershipSettingsReader.Read(config, dataDirectory, RandomNumberGenerator.GetInt32(int.MaxValue));
+
         return new NodeSettings(
             transport.SystemName,
-            config.GetString("clusteractors.node.data-dir"),
+            dataDirectory,
             address,
             port,
             level,
             ActorSystemSettingsReader.Read(config),
-            transport);
+            transport,
+            membership,
+            config.GetString(http + "token"));
     }
 }

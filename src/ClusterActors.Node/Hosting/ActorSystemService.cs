@@ -1,6 +1,9 @@
 using ClusterActors.Actors;
+using ClusterActors.Cluster;
+using ClusterActors.Cluster.Membership;
 using ClusterActors.Management.Health;
 using ClusterActors.Node.Configuration;
+using ClusterActors.Persistence.Devices;
 using ClusterActors.Remoting;
 
 namespace ClusterActors.Node.Hosting;
@@ -14,14 +17,19 @@ namespace ClusterActors.Node.Hosting;
 public sealed class ActorSystemService(
     NodeSettings settings,
     NodeReadiness readiness,
+    NodeMembership membership,
     ILoggerFactory loggerFactory,
     IHostApplicationLifetime lifetime,
-    ILogger<ActorSystemService> log) : IHostedService
+    ILogger<ActorSystemService> log) : IHostedService, IAsyncDisposable
 {
     private RemoteActorSystem? node;
+    private IQuorumDeviceStore? devices;
 
     /// <summary>The running node (actor system and transport); throws before the host has started.</summary>
     public RemoteActorSystem Node => node ?? throw new InvalidOperationException("The actor system has not started yet.");
+
+    /// <summary>Why the actor system shut down (null while it runs or before it started).</summary>
+    public ShutdownReason? ShutdownReason => node?.System.CoordinatedShutdown.Reason;
 
     /// <summary>The running actor system; throws before the host has started.</summary>
     public ActorSystem System => Node.System;
@@ -30,9 +38,11 @@ public sealed class ActorSystemService(
     public async Task StartAsync(CancellationToken cancellationToken)
     {
         var transport = new TcpTransport(settings.Transport with { LoggerFactory = loggerFactory });
+        var registry = new MessageTypeRegistry();
+        ClusterMembership.RegisterMessages(registry);
         try
         {
-            node = await RemoteActorSystem.StartAsync(settings.SystemName, transport, new MessageTypeRegistry(), settings.ActorSystem with { LoggerFactory = loggerFactory }, cancellationToken);
+            node = await RemoteActorSystem.StartAsync(settings.SystemName, transport, registry, settings.ActorSystem with { LoggerFactory = loggerFactory }, cancellationToken);
         }
         catch (IOException error)
         {
@@ -46,8 +56,49 @@ public sealed class ActorSystemService(
             return Task.CompletedTask;
         });
         _ = system.WhenTerminated.ContinueWith(_ => lifetime.StopApplication(), CancellationToken.None, TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default);
-        readiness.MarkReady();
         NodeLog.ActorSystemUp(log, system.Name, node.Address, node.Identity.NodeId, node.Identity.Incarnation);
+        await StartMembershipAsync(node, cancellationToken);
+    }
+
+    /// <summary>Opens the quorum devices (only when some are declared), then starts the membership, which petitions the seed nodes.</summary>
+    private async Task StartMembershipAsync(RemoteActorSystem running, CancellationToken cancellationToken)
+    {
+        var system = running.System;
+        if (settings.Membership.Devices.Devices.IsDefaultOrEmpty)
+        {
+            // No device is shared with anyone, so the coordinator never calls the store: don't create a database for nothing.
+            devices = new InMemoryQuorumDeviceStore();
+        }
+        else
+        {
+            devices = QuorumDeviceStores.Create(settings.Membership.Devices, loggerFactory);
+            await devices.EnsureCreatedAsync(cancellationToken);
+        }
+
+        readiness.MarkNotReady("Joining the cluster");
+        var watcher = system.SystemActorOf(Props.Create(() => new MembershipStatusWatcher(readiness)), "membership-status");
+        system.EventStream.Subscribe(watcher, typeof(MembershipChanged));
+        system.EventStream.Subscribe(watcher, typeof(MembershipStopped));
+
+        var started = ClusterMembership.Start(running, settings.Membership, devices);
+        membership.Started(started);
+
+        // A leaving node tells the others at once, so they reconfigure without waiting for its silence.
+        system.CoordinatedShutdown.AddTask("cluster-leave", "leave-membership", async cancel =>
+        {
+            await started.Client.LeaveAsync(running.Address, cancel).ConfigureAwait(false);
+        });
+
+        // The first answer comes after the coordinator's start: a node without seeds has formed its cluster by then.
+        var state = await started.Client.GetStateAsync(cancellationToken);
+        if (MembershipStatusWatcher.NotReadyReason(state) is { } notReady)
+        {
+            readiness.MarkNotReady(notReady);
+        }
+        else
+        {
+            readiness.MarkReady();
+        }
     }
 
     /// <inheritdoc />
@@ -64,6 +115,17 @@ public sealed class ActorSystemService(
 
         // Terminating the system also shuts the transport down; wait for peers to have been told.
         await node.ShutdownAsync().WaitAsync(cancellationToken);
+        await DisposeAsync();
+
         NodeLog.ActorSystemTerminated(log, system.Name, system.CoordinatedShutdown.Reason);
+    }
+
+    /// <summary>Closes the quorum-device store (the actor system is stopped by <see cref="StopAsync"/>).</summary>
+    public async ValueTask DisposeAsync()
+    {
+        if (Interlocked.Exchange(ref devices, null) is { } store)
+        {
+            await store.DisposeAsync();
+        }
     }
 }

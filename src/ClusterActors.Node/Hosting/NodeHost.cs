@@ -1,4 +1,5 @@
 using ClusterActors.Actors;
+using ClusterActors.Management.Cluster;
 using ClusterActors.Management.Health;
 using ClusterActors.Node.Configuration;
 using Microsoft.AspNetCore.Hosting.Server;
@@ -32,11 +33,13 @@ public static class NodeHost
 
         builder.Services.AddSingleton(settings);
         builder.Services.AddSingleton<NodeReadiness>();
+        builder.Services.AddSingleton<NodeMembership>();
         builder.Services.AddSingleton<ActorSystemService>();
         builder.Services.AddHostedService(services => services.GetRequiredService<ActorSystemService>());
 
         var app = builder.Build();
         app.MapHealthEndpoints(app.Services.GetRequiredService<NodeReadiness>());
+        app.MapClusterMembersEndpoints(app.Services.GetRequiredService<NodeMembership>(), new ManagementToken(settings.ManagementToken));
         return app;
     }
 

@@ -1,125 +1,43 @@
-using System.Collections.Concurrent;
-using System.Diagnostics;
 using System.Text.RegularExpressions;
+using ClusterActors.Cli.LocalCluster;
+using RunningNode = ClusterActors.Cli.LocalCluster.NodeProcess;
 
 namespace ClusterActors.Node.Tests.Process;
 
-/// <summary>A real ClusterActors.Node process, started from the built assembly, with its output captured.</summary>
-public sealed partial class NodeProcess : IAsyncDisposable
+/// <summary>A real ClusterActors.Node process for these tests: the shape they were written against, over clusterctl's one process wrapper.</summary>
+public sealed class NodeProcess : IAsyncDisposable
 {
-    private readonly System.Diagnostics.Process process;
-    private readonly ConcurrentQueue<string> lines = new();
-    private readonly SemaphoreSlim lineArrived = new(0);
+    private readonly RunningNode node;
 
-    private NodeProcess(System.Diagnostics.Process process)
-    {
-        this.process = process;
-        process.OutputDataReceived += (_, e) => Add(e.Data);
-        process.ErrorDataReceived += (_, e) => Add(e.Data);
-        process.BeginOutputReadLine();
-        process.BeginErrorReadLine();
-    }
+    private NodeProcess(RunningNode node) => this.node = node;
 
-    /// <summary>Everything the node printed so far, stdout and stderr interleaved.</summary>
-    public string Output => string.Join('\n', lines);
+    /// <summary>Everything the node printed so far (its latest 2000 lines), stdout and stderr interleaved.</summary>
+    public string Output => node.Output;
 
     /// <summary>Starts <c>dotnet ClusterActors.Node.dll</c> with these arguments.</summary>
-    public static NodeProcess Start(params string[] args)
-    {
-        var start = new ProcessStartInfo("dotnet")
-        {
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            UseShellExecute = false,
-            WorkingDirectory = AppContext.BaseDirectory,
-        };
-        start.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "ClusterActors.Node.dll"));
-        foreach (var arg in args)
-        {
-            start.ArgumentList.Add(arg);
-        }
-
-        return new NodeProcess(System.Diagnostics.Process.Start(start) ?? throw new InvalidOperationException("dotnet did not start"));
-    }
+    public static NodeProcess Start(params string[] args) => new(RunningNode.Start(new NodeProcessStart("node", args)));
 
     /// <summary>Waits until the node announces its management address and returns it (http://host:port).</summary>
-    public async Task<Uri> WaitForManagementAddress(TimeSpan deadline)
-    {
-        var line = await WaitForLine(ManagementLine(), deadline);
-        return new Uri(ManagementLine().Match(line).Groups["url"].Value);
-    }
+    public Task<Uri> WaitForManagementAddress(TimeSpan deadline) => node.WaitForManagementAddress(deadline);
 
     /// <summary>Waits until a printed line matches, or fails with everything printed so far.</summary>
-    public async Task<string> WaitForLine(Regex pattern, TimeSpan deadline)
+    public Task<string> WaitForLine(Regex pattern, TimeSpan deadline) => node.WaitForLine(pattern, deadline);
+
+    /// <summary>Sends a POSIX signal by name: TERM, INT or KILL.</summary>
+    public Task Signal(string signal)
     {
-        ArgumentNullException.ThrowIfNull(pattern);
-        var end = TimeProvider.System.GetTimestamp();
-        var seen = 0;
-        while (true)
+        node.Signal(signal switch
         {
-            foreach (var line in lines.Skip(seen))
-            {
-                seen++;
-                if (pattern.IsMatch(line))
-                {
-                    return line;
-                }
-            }
-
-            var left = deadline - TimeProvider.System.GetElapsedTime(end);
-            if (left <= TimeSpan.Zero || !await lineArrived.WaitAsync(left))
-            {
-                throw new TimeoutException($"No line matching /{pattern}/ within {deadline}. Output:\n{Output}");
-            }
-        }
-    }
-
-    /// <summary>Sends a POSIX signal (TERM, INT, KILL …) to the node.</summary>
-    public async Task Signal(string signal)
-    {
-        using var kill = System.Diagnostics.Process.Start("kill", ["-" + signal, process.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)]);
-        await kill.WaitForExitAsync();
+            "TERM" => NodeSignal.Terminate,
+            "INT" => NodeSignal.Interrupt,
+            "KILL" => NodeSignal.Kill,
+            _ => throw new ArgumentException($"unknown signal '{signal}' (TERM, INT or KILL)", nameof(signal)),
+        });
+        return Task.CompletedTask;
     }
 
     /// <summary>Waits for the process to exit and returns its exit code, or fails with its output.</summary>
-    public async Task<int> WaitForExit(TimeSpan deadline)
-    {
-        using var timeout = new CancellationTokenSource(deadline);
-        try
-        {
-            await process.WaitForExitAsync(timeout.Token);
-        }
-        catch (OperationCanceledException)
-        {
-            throw new TimeoutException($"The node did not exit within {deadline}. Output:\n{Output}");
-        }
+    public Task<int> WaitForExit(TimeSpan deadline) => node.WaitForExit(deadline);
 
-        return process.ExitCode;
-    }
-
-    public async ValueTask DisposeAsync()
-    {
-        if (!process.HasExited)
-        {
-            process.Kill(entireProcessTree: true);
-            await process.WaitForExitAsync();
-        }
-
-        process.Dispose();
-        lineArrived.Dispose();
-    }
-
-    private void Add(string? line)
-    {
-        if (line is null)
-        {
-            return;
-        }
-
-        lines.Enqueue(line);
-        lineArrived.Release();
-    }
-
-    [GeneratedRegex(@"management at (?<url>http://\S+)")]
-    private static partial Regex ManagementLine();
+    public ValueTask DisposeAsync() => node.DisposeAsync();
 }
