@@ -40,6 +40,12 @@ public sealed class MembershipCoordinator : ReceiveActor
     private long highestEpochSeen;
     private long lastRoundEpoch;
     private ReconfigurationRound? round;
+    private int roundsTimedOut;
+
+    // Messages of a newer round that arrived while this node was proposing or deciding: handled when
+    // the current round ends. Abandoning a round that is nearly agreed for every newer petition would
+    // let a stream of petitioners (or a burst of retries) keep any round from ever finishing.
+    private readonly List<object> deferred = [];
 
     /// <summary>Creates the coordinator of <paramref name="self"/>; <paramref name="heartbeat"/> is told whom to watch.</summary>
     public MembershipCoordinator(MembershipSettings settings, ClusterMember self, IMembershipNetwork network, IQuorumDeviceStore devices, IActorRef heartbeat)
@@ -56,8 +62,8 @@ public sealed class MembershipCoordinator : ReceiveActor
 
         Receive<Reconfigure>(OnReconfigure);
         Receive<Proposal>(OnProposal);
-        Receive<PresenceTimedOut>(timeout => { if (round is { Phase: RoundPhase.Presence } r && r.Epoch == timeout.Epoch) { ClosePresence(r); } });
-        Receive<ProposalsTimedOut>(timeout => { if (round is { Phase: RoundPhase.Proposing } r && r.Epoch == timeout.Epoch) { Abort(r, $"no proposal from {Describe(r.Proposed.Where(m => m != self && !r.Proposals.ContainsKey(m)))} within {settings.ReconfigurationTimeout.TotalMilliseconds} ms"); } });
+        Receive<PresenceTimedOut>(OnPresenceTimedOut);
+        Receive<ProposalsTimedOut>(OnProposalsTimedOut);
         ReceiveAsync<DecideRound>(Decide);
         Receive<RetryJoin>(_ => OnRetry());
         Receive<Excluded>(OnExcluded);
@@ -71,9 +77,34 @@ public sealed class MembershipCoordinator : ReceiveActor
         Receive<DownNode>(OnDownNode);
     }
 
+    /// <summary>
+    /// The wait of each phase: the configured timeout, doubled after each presence phase that ran out
+    /// of time since the last commit (at most 8×), back to the configured value after a commit. A cluster so loaded that
+    /// answers take longer than the timeout would otherwise abort every round for ever.
+    /// </summary>
+    private TimeSpan PhaseTimeout => settings.ReconfigurationTimeout * (1 << Math.Min(roundsTimedOut, 3));
+
     private bool Silent => excludedSelf || status == MembershipStatus.Left;
 
     private bool IsMember => current.Contains(self);
+
+    private void OnPresenceTimedOut(PresenceTimedOut timeout)
+    {
+        if (round is { Phase: RoundPhase.Presence } target && target.Epoch == timeout.Epoch)
+        {
+            roundsTimedOut++;
+            ClosePresence(target);
+        }
+    }
+
+    private void OnProposalsTimedOut(ProposalsTimedOut timeout)
+    {
+        if (round is { Phase: RoundPhase.Proposing } target && target.Epoch == timeout.Epoch)
+        {
+            var waited = PhaseTimeout;
+            Abort(target, $"no proposal from {Describe(target.Proposed.Where(member => member != self && !target.Proposals.ContainsKey(member)))} within {waited.TotalMilliseconds} ms");
+        }
+    }
 
     /// <inheritdoc />
     protected override void PreStart()
@@ -115,7 +146,7 @@ public sealed class MembershipCoordinator : ReceiveActor
         var targets = current.Members.Select(member => member.Address).Concat(Seeds()).ToList();
         started.Await(targets);
         Contact(started, targets);
-        Context.Timers.StartSingleTimer(started, new PresenceTimedOut(epoch), settings.ReconfigurationTimeout);
+        Context.Timers.StartSingleTimer(started, new PresenceTimedOut(epoch), PhaseTimeout);
         return started;
     }
 
@@ -164,7 +195,7 @@ public sealed class MembershipCoordinator : ReceiveActor
             // SPEC M3: isolated and sole member look the same; the policy decides.
             if (settings.IsolationPolicy == IsolationPolicy.Refuse)
             {
-                Abort(target, $"isolated: none of the seed nodes [{string.Join(", ", Seeds())}] answered within {settings.ReconfigurationTimeout.TotalMilliseconds} ms (isolation-policy = refuse)");
+                Abort(target, $"isolated: none of the seed nodes [{string.Join(", ", Seeds())}] answered within {PhaseTimeout.TotalMilliseconds} ms (isolation-policy = refuse)");
                 return;
             }
         }
@@ -176,7 +207,7 @@ public sealed class MembershipCoordinator : ReceiveActor
             target.MessagesSent++;
         }
 
-        Context.Timers.StartSingleTimer(target, new ProposalsTimedOut(target.Epoch), settings.ReconfigurationTimeout);
+        Context.Timers.StartSingleTimer(target, new ProposalsTimedOut(target.Epoch), PhaseTimeout);
         CheckTally(target);
     }
 
@@ -253,8 +284,10 @@ public sealed class MembershipCoordinator : ReceiveActor
 
         try
         {
-            var outcome = await devices.TryReserveAsync(device, survivor.NodeId, target.Epoch);
-            MembershipLog.Race(Context.Log, self, device, target.Epoch, outcome.Reserved, outcome.Holder.HolderNodeId);
+            // The race is for the succession of the previous pair, so it is keyed by that pair's epoch, not by
+            // this round's: a later round of the loser would otherwise find an "older" reservation and win too.
+            var outcome = await devices.TryReserveAsync(device, survivor.NodeId, target.Base.Epoch);
+            MembershipLog.Race(Context.Log, self, device, target.Base.Epoch, outcome.Reserved, outcome.Holder.HolderNodeId);
             return (outcome.Reserved, outcome.Reserved ? $"reserved device {device}" : $"device {device} is held by {outcome.Holder.HolderNodeId} since epoch {outcome.Holder.Epoch}");
         }
 #pragma warning disable CA1031 // A device that cannot be reached loses the race; the node must not crash for it.
@@ -308,6 +341,8 @@ public sealed class MembershipCoordinator : ReceiveActor
         lastRoundEpoch = Math.Max(lastRoundEpoch, target.Epoch);
         highestEpochSeen = Math.Max(highestEpochSeen, target.Epoch);
         round = null;
+        roundsTimedOut = 0;
+        ReplayDeferred();
         status = MembershipStatus.Up;
         reason = null;
         foreach (var member in members)
@@ -331,7 +366,7 @@ public sealed class MembershipCoordinator : ReceiveActor
         unreachable.RemoveWhere(member => !current.Contains(member));
         heartbeat.Tell(new MonitorMembers(current));
         MembershipLog.Committed(Context.Log, self, current.Epoch, current.Members.Length, current.Members, target.MessagesSent);
-        Context.System.EventStream.Publish(new MembershipChanged(current, previous, self));
+        Context.System.EventStream.Publish(new MembershipChanged(current, previous, self, target.MessagesSent));
 
         if (target.LatePetitioners.Count > 0)
         {
@@ -342,6 +377,17 @@ public sealed class MembershipCoordinator : ReceiveActor
 
             StartRound(NextEpoch(), $"petition of {string.Join(", ", target.LatePetitioners)} arrived after presence closed");
         }
+    }
+
+    /// <summary>Hands the newer-round messages held back during the round that just ended to this actor again, in order.</summary>
+    private void ReplayDeferred()
+    {
+        foreach (var message in deferred)
+        {
+            Self.Tell(message, Self);
+        }
+
+        deferred.Clear();
     }
 
     private void RememberExcluded(ClusterMember member)
@@ -361,6 +407,7 @@ public sealed class MembershipCoordinator : ReceiveActor
         Context.Timers.Cancel(target);
         lastRoundEpoch = Math.Max(lastRoundEpoch, target.Epoch);
         round = null;
+        ReplayDeferred();
         var excludedByDissent = dissent is not null && !dissent.Members.Contains(self);
         MembershipLog.Aborted(Context.Log, self, target.Epoch, why);
 
@@ -402,6 +449,7 @@ public sealed class MembershipCoordinator : ReceiveActor
         }
 
         round = null;
+        ReplayDeferred();
         var wasStopped = status == MembershipStatus.Stopped && excludedSelf == excluded;
         status = MembershipStatus.Stopped;
         reason = why;
@@ -458,7 +506,11 @@ public sealed class MembershipCoordinator : ReceiveActor
         highestEpochSeen = Math.Max(highestEpochSeen, message.Epoch);
         if (round is { } active)
         {
-            if (message.Epoch > active.Epoch)
+            if (message.Epoch > active.Epoch && active.Phase != RoundPhase.Presence)
+            {
+                deferred.Add(message);
+            }
+            else if (message.Epoch > active.Epoch)
             {
                 Absorb(StartRound(message.Epoch, $"{message.Sender} reconfigures at epoch {message.Epoch}", message.Departing.IsDefault ? null : message.Departing), message);
             }
@@ -511,6 +563,12 @@ public sealed class MembershipCoordinator : ReceiveActor
 
         highestEpochSeen = Math.Max(highestEpochSeen, proposal.Epoch);
         var target = round;
+        if (target is { Phase: not RoundPhase.Presence } && proposal.Epoch > target.Epoch)
+        {
+            deferred.Add(proposal);
+            return;
+        }
+
         if (target is null || proposal.Epoch > target.Epoch)
         {
             if (proposal.Epoch <= lastRoundEpoch || proposal.Epoch <= current.Epoch)

@@ -23,7 +23,7 @@ internal static partial class MembershipLog
     [LoggerMessage(EventId = 4005, Level = LogLevel.Warning, Message = "{Self}: stopped, serving nothing: {Why}")]
     public static partial void Stopped(ILogger logger, ClusterMember self, string why);
 
-    [LoggerMessage(EventId = 4006, Level = LogLevel.Information, Message = "{Self}: race for device {Device} at epoch {Epoch}: reserved={Reserved}, holder {Holder}")]
+    [LoggerMessage(EventId = 4006, Level = LogLevel.Information, Message = "{Self}: race for device {Device} to succeed the pair of epoch {Epoch}: reserved={Reserved}, holder {Holder}")]
     public static partial void Race(ILogger logger, ClusterMember self, string device, long epoch, bool reserved, string holder);
 
     [LoggerMessage(EventId = 4007, Level = LogLevel.Error, Message = "{Self}: device {Device} failed to {Operation}")]

@@ -275,6 +275,21 @@ public sealed class MembershipRequirementTests
     }
 
     [Fact]
+    public void M8_the_loser_of_a_race_never_wins_the_device_in_a_later_attempt()
+    {
+        var cluster = ClusterSimulation.Start(2, configure: (_, settings) => settings with { Devices = DeviceShared("node1", "node2") });
+        var pair = cluster.RunUntilAgreed(Within, [.. cluster.Nodes]);
+
+        // The loser stays cut off and keeps petitioning, each attempt in a higher epoch, for a minute.
+        Split(cluster, [0], [1]);
+        cluster.Simulation.RunFor(TimeSpan.FromSeconds(60));
+
+        var alone = cluster.Commits.Where(commit => commit.Previous.SameAs(pair) && commit.Cluster.Members.Length == 1).ToList();
+        Assert.Single(alone.Select(commit => commit.Cluster.Members[0].NodeId).Distinct());
+        Assert.Null(cluster.OneClusterPerEpoch());
+    }
+
+    [Fact]
     public void M8_two_split_without_a_shared_device_the_configured_winner_keeps_quorum()
     {
         var cluster = ClusterSimulation.Start(2, configure: (_, settings) => settings with { Devices = MembershipSettings.NoDevices with { NoDeviceWinner = "node1" } });

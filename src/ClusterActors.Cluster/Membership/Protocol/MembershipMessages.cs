@@ -31,7 +31,8 @@ public sealed record PleaseLeave(ClusterMember RequestedBy);
 /// <param name="Cluster">The new current cluster.</param>
 /// <param name="Previous">The cluster it replaces.</param>
 /// <param name="Self">This node's run.</param>
-public sealed record MembershipChanged(CommittedCluster Cluster, CommittedCluster Previous, ClusterMember Self)
+/// <param name="MessagesSent">Reconfiguration and proposal messages this node sent in the round that committed (for the benchmarks' messages per reconfiguration).</param>
+public sealed record MembershipChanged(CommittedCluster Cluster, CommittedCluster Previous, ClusterMember Self, int MessagesSent)
 {
     /// <summary>Members of the new cluster that were not in the previous one.</summary>
     public IEnumerable<ClusterMember> Joined => Cluster.Members.Where(member => !Previous.Contains(member));
