@@ -106,12 +106,14 @@ internal sealed partial class TcpAssociation
     private async Task BackoffAsync(ReconnectBackoff backoff, int attempt)
     {
         var delay = backoff.Delay(attempt);
-        TcpLog.Reconnecting(Diagnostics.Logger, Diagnostics.Peer, delay, attempt);
         using var wait = CancellationTokenSource.CreateLinkedTokenSource(transport.StopToken);
         lock (gate)
         {
             backoffWait = wait;
         }
+
+        // Logged once the wait can be cut short, so whoever reads the line may rely on that.
+        TcpLog.Reconnecting(Diagnostics.Logger, Diagnostics.Peer, delay, attempt);
 
         try
         {
