@@ -46,7 +46,8 @@ public sealed record Measurement(double Median, int Runs, IReadOnlyList<double> 
     public static double PerSecond(long count, long startTimestamp) =>
         count / Stopwatch.GetElapsedTime(startTimestamp).TotalSeconds;
 
-    private static Measurement Of(List<double> samples)
+    /// <summary>The median of samples already taken (each one run).</summary>
+    public static Measurement Of(List<double> samples)
     {
         var sorted = samples.Order().ToList();
         var median = sorted.Count % 2 == 1 ? sorted[sorted.Count / 2] : (sorted[sorted.Count / 2 - 1] + sorted[sorted.Count / 2]) / 2;

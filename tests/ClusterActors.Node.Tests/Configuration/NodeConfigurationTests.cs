@@ -1,4 +1,5 @@
 using System.Net;
+using ClusterActors.Cluster.Membership;
 using ClusterActors.Hocon;
 using ClusterActors.Node.Configuration;
 using Microsoft.Extensions.Logging;
@@ -125,6 +126,10 @@ public sealed class NodeConfigurationTests : IDisposable
     [InlineData("clusteractors.remote.outbound-queue-capacity = 0", "clusteractors.remote.outbound-queue-capacity")]
     [InlineData("clusteractors.remote { reconnect-backoff-min = 2s, reconnect-backoff-max = 1s }", "clusteractors.remote.reconnect-backoff-max")]
     [InlineData("clusteractors.node.node-id = \"-starts-with-dash\"", "clusteractors.node.node-id")]
+    [InlineData("clusteractors.cluster.seed-nodes = [\"not-an-address\"]", "clusteractors.cluster.seed-nodes")]
+    [InlineData("clusteractors.cluster.isolation-policy = maybe", "clusteractors.cluster.isolation-policy")]
+    [InlineData("clusteractors.cluster.reconfiguration-timeout = 0s", "clusteractors.cluster.reconfiguration-timeout")]
+    [InlineData("clusteractors.cluster { heartbeat-interval = 1s, communication-timeout = 500ms }", "clusteractors.cluster.communication-timeout")]
     public void Unacceptable_value_is_rejected_naming_its_key(string line, string key)
     {
         var file = dir.Write("node.conf", line);
@@ -144,6 +149,30 @@ public sealed class NodeConfigurationTests : IDisposable
         Assert.Equal(("prod", "10.1.2.3", 2600, "node-7", 50), (transport.SystemName, transport.Hostname, transport.Port, transport.NodeId, transport.OutboundQueueCapacity));
         Assert.False(transport.Secret.IsEmpty);
         Assert.NotEqual(0, transport.Incarnation);
+    }
+
+    [Fact]
+    public void Membership_settings_reach_the_coordinator_and_the_token_the_management_routes()
+    {
+        var file = dir.Write("node.conf", """
+            clusteractors {
+              cluster {
+                seed-nodes = ["ca.tcp://prod@10.0.0.1:2552", "ca.tcp://prod@10.0.0.2:2552"]
+                isolation-policy = form
+                communication-timeout = 900ms
+                quorum-devices.devices = [{ id = "disk-a", nodes = ["node-1", "node-2"] }]
+              }
+              management.http.token = "t0ken"
+            }
+            """);
+
+        var settings = Load(file);
+
+        Assert.Equal(["ca.tcp://prod@10.0.0.1:2552", "ca.tcp://prod@10.0.0.2:2552"], settings.Membership.SeedNodes.Select(address => address.ToString()));
+        Assert.Equal(IsolationPolicy.Form, settings.Membership.IsolationPolicy);
+        Assert.Equal(TimeSpan.FromMilliseconds(900), settings.Membership.CommunicationTimeout);
+        Assert.Equal("disk-a", settings.Membership.Devices.DeviceSharedBy("node-2", "node-1"));
+        Assert.Equal("t0ken", settings.ManagementToken);
     }
 
     [Fact]
