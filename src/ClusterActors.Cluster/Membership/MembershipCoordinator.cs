@@ -16,7 +16,7 @@ namespace ClusterActors.Cluster.Membership;
 /// (<see cref="Proposal"/>) and commits only if all of them proposed the same one. Each node decides
 /// by itself from the same messages, so there is no leader to lose.
 /// </remarks>
-public sealed class MembershipCoordinator : ReceiveActor
+public sealed partial class MembershipCoordinator : ReceiveActor
 {
     /// <summary>The coordinator's name under <c>/system</c>.</summary>
     public const string Name = "membership";
@@ -79,8 +79,8 @@ public sealed class MembershipCoordinator : ReceiveActor
 
     /// <summary>
     /// The wait of each phase: the configured timeout, doubled after each presence phase that ran out
-    /// of time since the last commit (at most 8×), back to the configured value after a commit. A cluster so loaded that
-    /// answers take longer than the timeout would otherwise abort every round for ever.
+    /// of time since the last commit (at most 8×), back to the configured value after a commit. A
+    /// cluster so loaded that answers take longer than the timeout would otherwise abort every round.
     /// </summary>
     private TimeSpan PhaseTimeout => settings.ReconfigurationTimeout * (1 << Math.Min(roundsTimedOut, 3));
 
@@ -101,8 +101,7 @@ public sealed class MembershipCoordinator : ReceiveActor
     {
         if (round is { Phase: RoundPhase.Proposing } target && target.Epoch == timeout.Epoch)
         {
-            var waited = PhaseTimeout;
-            Abort(target, $"no proposal from {Describe(target.Proposed.Where(member => member != self && !target.Proposals.ContainsKey(member)))} within {waited.TotalMilliseconds} ms");
+            Abort(target, $"no proposal from {Describe(target.Proposed.Where(member => member != self && !target.Proposals.ContainsKey(member)))} within {PhaseTimeout.TotalMilliseconds} ms");
         }
     }
 
@@ -125,8 +124,6 @@ public sealed class MembershipCoordinator : ReceiveActor
         settings.SeedNodes.Concat(extraSeeds).Where(address => address != self.Address).Distinct();
 
     private long NextEpoch() => Math.Max(Math.Max(current.Epoch, highestEpochSeen), lastRoundEpoch) + 1;
-
-    // ---- Round life cycle -------------------------------------------------------------------
 
     private ReconfigurationRound StartRound(long epoch, string trigger, IEnumerable<ClusterMember>? departing = null)
     {
@@ -481,269 +478,4 @@ public sealed class MembershipCoordinator : ReceiveActor
             StartRound(NextEpoch(), status == MembershipStatus.Joining ? "joining: petitioning again" : "no quorum: petitioning again");
         }
     }
-
-    // ---- Messages from other coordinators ----------------------------------------------------
-
-    private void OnReconfigure(Reconfigure message)
-    {
-        if (Silent || message.Sender == self)
-        {
-            return;
-        }
-
-        if (excludedRuns.Contains(message.Sender))
-        {
-            network.Send(message.Sender.Address, new Excluded(current.Epoch, message.Sender, self, "this run was excluded from the cluster earlier"));
-            return;
-        }
-
-        if (!message.Departing.IsDefault && message.Departing.Contains(self) && message.Sender != self)
-        {
-            Stop(round, $"downed by {message.Sender}", excluded: true);
-            return;
-        }
-
-        highestEpochSeen = Math.Max(highestEpochSeen, message.Epoch);
-        if (round is { } active)
-        {
-            if (message.Epoch > active.Epoch && active.Phase != RoundPhase.Presence)
-            {
-                deferred.Add(message);
-            }
-            else if (message.Epoch > active.Epoch)
-            {
-                Absorb(StartRound(message.Epoch, $"{message.Sender} reconfigures at epoch {message.Epoch}", message.Departing.IsDefault ? null : message.Departing), message);
-            }
-            else if (message.Epoch == active.Epoch)
-            {
-                Absorb(active, message);
-            }
-            else
-            {
-                // A straggler: tell it which round is on, so it moves up to it.
-                active.Await([message.Sender.Address]);
-                if (!active.MarkContacted(message.Sender.Address) && active.Phase != RoundPhase.Presence)
-                {
-                    active.LatePetitioners.Add(message.Sender.Address);
-                }
-
-                network.Send(message.Sender.Address, ReconfigureFor(active));
-            }
-
-            return;
-        }
-
-        if (message.Epoch > lastRoundEpoch && message.Epoch > current.Epoch)
-        {
-            Absorb(StartRound(message.Epoch, $"{message.Sender} reconfigures at epoch {message.Epoch}", message.Departing.IsDefault ? null : message.Departing), message);
-        }
-        else if (!current.Contains(message.Sender))
-        {
-            // A petition from a non-member in an old epoch (a node that just started): the petitioned side opens the round (SPEC M5).
-            extraSeeds.Add(message.Sender.Address);
-            var opened = StartRound(NextEpoch(), $"petition from {message.Sender}");
-
-            // The petition itself shows the petitioner is there; it will answer this round's epoch too.
-            Absorb(opened, message);
-        }
-    }
-
-    private void OnProposal(Proposal proposal)
-    {
-        if (Silent || proposal.Sender == self)
-        {
-            return;
-        }
-
-        if (excludedRuns.Contains(proposal.Sender))
-        {
-            network.Send(proposal.Sender.Address, new Excluded(current.Epoch, proposal.Sender, self, "this run was excluded from the cluster earlier"));
-            return;
-        }
-
-        highestEpochSeen = Math.Max(highestEpochSeen, proposal.Epoch);
-        var target = round;
-        if (target is { Phase: not RoundPhase.Presence } && proposal.Epoch > target.Epoch)
-        {
-            deferred.Add(proposal);
-            return;
-        }
-
-        if (target is null || proposal.Epoch > target.Epoch)
-        {
-            if (proposal.Epoch <= lastRoundEpoch || proposal.Epoch <= current.Epoch)
-            {
-                return;
-            }
-
-            target = StartRound(proposal.Epoch, $"{proposal.Sender} proposes at epoch {proposal.Epoch}");
-        }
-
-        if (proposal.Epoch != target.Epoch)
-        {
-            return;
-        }
-
-        target.Receive(proposal);
-        if (target.Phase == RoundPhase.Presence)
-        {
-            // A proposal is also proof that its sender is there.
-            Absorb(target, new Reconfigure(proposal.Epoch, proposal.Sender, proposal.Base, []));
-        }
-
-        CheckTally(target);
-    }
-
-    private void OnExcluded(Excluded message)
-    {
-        if (Silent || message.Run != self)
-        {
-            return;
-        }
-
-        // Only a cluster at least as new as ours can exclude us; an old notice (a delayed duplicate) is ignored.
-        if (message.Epoch >= current.Epoch && (current.Contains(message.By) || message.Epoch > current.Epoch))
-        {
-            Stop(round, $"excluded by {message.By} at epoch {message.Epoch}: {message.Reason}", excluded: true);
-        }
-    }
-
-    private void OnUnreachable(MembersUnreachable message)
-    {
-        foreach (var member in message.Members.Where(current.Contains))
-        {
-            unreachable.Add(member);
-        }
-
-        if (round is null && status == MembershipStatus.Up && unreachable.Count > 0)
-        {
-            StartRound(NextEpoch(), $"no keep-alive from {Describe(unreachable)} within {settings.CommunicationTimeout.TotalMilliseconds} ms");
-        }
-    }
-
-    private void OnPeerEpoch(PeerEpochDiffers message)
-    {
-        if (round is null && !Silent && status is MembershipStatus.Up && message.Epoch > current.Epoch)
-        {
-            StartRound(NextEpoch(), $"{message.Member} is at epoch {message.Epoch}, this node at {current.Epoch}");
-        }
-    }
-
-    // ---- Operator requests -----------------------------------------------------------------
-
-    private void OnJoinNode(JoinNode request)
-    {
-        if (Silent)
-        {
-            Sender.Tell(new MembershipCommandResult(MembershipCommandOutcome.Refused, $"This node is {status}: {reason}"));
-            return;
-        }
-
-        extraSeeds.Add(request.Address);
-        if (round is null)
-        {
-            StartRound(NextEpoch(), $"operator asked to join {request.Address}");
-        }
-        else
-        {
-            round.Await([request.Address]);
-            Contact(round, [request.Address]);
-        }
-
-        Sender.Tell(new MembershipCommandResult(MembershipCommandOutcome.Accepted, $"Petitioning {request.Address} to join"));
-    }
-
-    private void OnLeaveNode(LeaveNode request)
-    {
-        if (request.Address == self.Address)
-        {
-            var accepted = BeginLeave("operator request");
-            Sender.Tell(accepted
-                ? new MembershipCommandResult(MembershipCommandOutcome.Accepted, $"Leaving {self.Address}")
-                : new MembershipCommandResult(MembershipCommandOutcome.Refused, $"This node is {status}, not a member: {reason}"));
-            return;
-        }
-
-        var member = current.Members.IsDefaultOrEmpty ? null : current.Members.FirstOrDefault(m => m.Address == request.Address);
-        if (member is null)
-        {
-            Sender.Tell(new MembershipCommandResult(MembershipCommandOutcome.NotFound, $"Member [{request.Address}] not found"));
-            return;
-        }
-
-        network.Send(member.Address, new PleaseLeave(self));
-        Sender.Tell(new MembershipCommandResult(MembershipCommandOutcome.Accepted, $"Asked {request.Address} to leave"));
-    }
-
-    private void OnDownNode(DownNode request)
-    {
-        var member = current.Members.IsDefaultOrEmpty ? null : current.Members.FirstOrDefault(m => m.Address == request.Address);
-        if (member is null)
-        {
-            Sender.Tell(new MembershipCommandResult(MembershipCommandOutcome.NotFound, $"Member [{request.Address}] not found"));
-            return;
-        }
-
-        if (member == self)
-        {
-            Sender.Tell(new MembershipCommandResult(MembershipCommandOutcome.Refused, "A node cannot down itself; ask it to leave, or down it from another member"));
-            return;
-        }
-
-        if (Silent || !IsMember)
-        {
-            Sender.Tell(new MembershipCommandResult(MembershipCommandOutcome.Refused, $"This node is {status}: {reason}"));
-            return;
-        }
-
-        var target = round;
-        if (target is { Phase: RoundPhase.Presence })
-        {
-            target.AddDeparting([member]);
-        }
-        else
-        {
-            StartRound(NextEpoch(), $"operator downed {member}", [member]);
-        }
-
-        Sender.Tell(new MembershipCommandResult(MembershipCommandOutcome.Accepted, $"Downing {request.Address}: the others reconfigure without it"));
-    }
-
-    /// <summary>SPEC M7: announce the leave with a reconfiguration message to every member, then fall silent.</summary>
-    private bool BeginLeave(string why)
-    {
-        if (Silent || !IsMember)
-        {
-            return false;
-        }
-
-        var epoch = NextEpoch();
-        var announcement = new Reconfigure(epoch, self, current, [self]);
-        foreach (var member in current.Members.Where(member => member != self))
-        {
-            network.Send(member.Address, announcement);
-        }
-
-        Context.Timers.CancelAll();
-        round = null;
-        status = MembershipStatus.Left;
-        reason = $"left the cluster at epoch {current.Epoch} ({why})";
-        heartbeat.Tell(new MonitorMembers(CommittedCluster.None));
-        MembershipLog.Left(Context.Log, self, current.Epoch, why);
-        Context.System.EventStream.Publish(new MembershipStopped(self, current.Epoch, reason, Excluded: false));
-        return true;
-    }
-
-    // ---- Reading ----------------------------------------------------------------------------
-
-    private ClusterStateSnapshot Snapshot()
-    {
-        var hasQuorum = IsMember && status is MembershipStatus.Up or MembershipStatus.Reconfiguring;
-        var members = current.IsEmpty ? ImmutableArray<MemberEntry>.Empty
-            : [.. current.Members.Select(member => new MemberEntry(member, joinedEpochs.GetValueOrDefault(member, current.Epoch)))];
-        var missing = unreachable.Select(member => new UnreachableEntry(member, [self.NodeId])).ToImmutableArray();
-        return new ClusterStateSnapshot(self, status, current.Epoch, members, current.CrownPrince, hasQuorum, missing, reason);
-    }
-
-    private static string Describe(IEnumerable<ClusterMember> members) => $"[{string.Join(", ", members)}]";
 }
