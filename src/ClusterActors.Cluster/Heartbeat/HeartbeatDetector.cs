@@ -26,7 +26,9 @@ public sealed class HeartbeatDetector : ReceiveActor
     private readonly IMembershipNetwork network;
     private readonly Dictionary<ClusterMember, long> lastHeard = [];
     private readonly HashSet<ClusterMember> reported = [];
-    private readonly HashSet<(ClusterMember, long)> epochsReported = [];
+    // When each member's different epoch was last reported: again after a communication timeout, since
+    // the coordinator ignores the report while it is busy with a round and must hear it once more later.
+    private readonly Dictionary<ClusterMember, long> epochReportedAt = [];
     private CommittedCluster cluster = CommittedCluster.None;
     private IActorRef coordinator = ActorRefs.Nobody;
 
@@ -57,7 +59,7 @@ public sealed class HeartbeatDetector : ReceiveActor
         }
 
         reported.Clear();
-        epochsReported.Clear();
+        epochReportedAt.Clear();
         foreach (var member in Others())
         {
             lastHeard[member] = now;
@@ -86,14 +88,17 @@ public sealed class HeartbeatDetector : ReceiveActor
             return;
         }
 
-        lastHeard[message.From] = Time.GetTimestamp();
+        var now = Time.GetTimestamp();
+        lastHeard[message.From] = now;
         if (reported.Remove(message.From))
         {
             coordinator.Tell(new MemberReachable(message.From));
         }
 
-        if (message.Epoch != cluster.Epoch && epochsReported.Add((message.From, message.Epoch)))
+        if (message.Epoch != cluster.Epoch
+            && (!epochReportedAt.TryGetValue(message.From, out var last) || Time.GetElapsedTime(last, now) > settings.CommunicationTimeout))
         {
+            epochReportedAt[message.From] = now;
             coordinator.Tell(new PeerEpochDiffers(message.From, message.Epoch));
         }
     }

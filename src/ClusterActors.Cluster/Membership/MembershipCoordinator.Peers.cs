@@ -28,7 +28,7 @@ public sealed partial class MembershipCoordinator
         highestEpochSeen = Math.Max(highestEpochSeen, message.Epoch);
         if (round is { } active)
         {
-            if (message.Epoch > active.Epoch && active.Phase != RoundPhase.Presence)
+            if (message.Epoch > active.Epoch && CanStillAgree(active, message.Sender))
             {
                 deferred.Add(message);
             }
@@ -85,7 +85,7 @@ public sealed partial class MembershipCoordinator
 
         highestEpochSeen = Math.Max(highestEpochSeen, proposal.Epoch);
         var target = round;
-        if (target is { Phase: not RoundPhase.Presence } && proposal.Epoch > target.Epoch)
+        if (target is not null && proposal.Epoch > target.Epoch && CanStillAgree(target, proposal.Sender))
         {
             deferred.Add(proposal);
             return;
@@ -150,4 +150,13 @@ public sealed partial class MembershipCoordinator
             StartRound(NextEpoch(), $"{message.Member} is at epoch {message.Epoch}, this node at {current.Epoch}");
         }
     }
+
+    /// <summary>
+    /// True when the round is past presence and <paramref name="movedOn"/>, now in a newer round, is not
+    /// a member this round still waits for: then the round may yet agree, and the newer round's messages
+    /// wait for it to end. A round whose awaited member has moved on can never agree and is left at once.
+    /// </summary>
+    private static bool CanStillAgree(ReconfigurationRound active, ClusterMember movedOn) =>
+        active.Phase != RoundPhase.Presence
+        && (!active.Proposed.Contains(movedOn) || active.Proposals.ContainsKey(movedOn));
 }

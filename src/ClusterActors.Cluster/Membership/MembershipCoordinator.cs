@@ -78,9 +78,9 @@ public sealed partial class MembershipCoordinator : ReceiveActor
     }
 
     /// <summary>
-    /// The wait of each phase: the configured timeout, doubled after each presence phase that ran out
-    /// of time since the last commit (at most 8×), back to the configured value after a commit. A
-    /// cluster so loaded that answers take longer than the timeout would otherwise abort every round.
+    /// The wait of each phase: the configured timeout, doubled after each phase that ran out of time
+    /// since the last commit (at most 8×), back to the configured value after a commit. A cluster so
+    /// loaded that answers take longer than the timeout would otherwise abort every round.
     /// </summary>
     private TimeSpan PhaseTimeout => settings.ReconfigurationTimeout * (1 << Math.Min(roundsTimedOut, 3));
 
@@ -101,7 +101,9 @@ public sealed partial class MembershipCoordinator : ReceiveActor
     {
         if (round is { Phase: RoundPhase.Proposing } target && target.Epoch == timeout.Epoch)
         {
-            Abort(target, $"no proposal from {Describe(target.Proposed.Where(member => member != self && !target.Proposals.ContainsKey(member)))} within {PhaseTimeout.TotalMilliseconds} ms");
+            var waited = PhaseTimeout;
+            roundsTimedOut++;
+            Abort(target, $"no proposal from {Describe(target.Proposed.Where(member => member != self && !target.Proposals.ContainsKey(member)))} within {waited.TotalMilliseconds} ms");
         }
     }
 
@@ -113,7 +115,7 @@ public sealed partial class MembershipCoordinator : ReceiveActor
         {
             // No one to ask, by configuration: the node is a cluster of one from the start.
             MembershipLog.FormingAlone(Context.Log, self);
-            Commit(new ReconfigurationRound(1, self, current, "no seed nodes"), CommittedCluster.Of(1, [self]).Members);
+            Commit(new ReconfigurationRound(1, self, "no seed nodes"), CommittedCluster.Of(1, [self]).Members);
             return;
         }
 
@@ -133,7 +135,7 @@ public sealed partial class MembershipCoordinator : ReceiveActor
             status = MembershipStatus.Reconfiguring;
         }
 
-        var started = new ReconfigurationRound(epoch, self, current, trigger);
+        var started = new ReconfigurationRound(epoch, self, trigger);
         round = started;
         highestEpochSeen = Math.Max(highestEpochSeen, epoch);
         started.AddDeparting(departing ?? []);

@@ -26,7 +26,7 @@ internal enum RoundPhase
 /// end up in one. Each node proposes once per round, which is why two different clusters can never
 /// both be agreed for the same epoch by nodes they share.
 /// </remarks>
-internal sealed class ReconfigurationRound(long epoch, ClusterMember self, CommittedCluster current, string trigger)
+internal sealed class ReconfigurationRound(long epoch, ClusterMember self, string trigger)
 {
     private readonly Dictionary<Address, Reconfigure> heard = [];
     private readonly HashSet<Address> awaited = [];
@@ -106,15 +106,15 @@ internal sealed class ReconfigurationRound(long epoch, ClusterMember self, Commi
         reportedClusters.Add(proposal.Base);
     }
 
-    /// <summary>True when every awaited node answered; a departing member is not waited for (it fell silent on purpose).</summary>
+    /// <summary>True when every awaited node answered.</summary>
+    /// <remarks>
+    /// A departing node is waited for like any other: a leaver answers by its own announcement, and
+    /// a new run at a departing run's address must be heard, not skipped for the old one.
+    /// </remarks>
     public bool EveryoneAnswered => !Silent.Any();
 
-    /// <summary>Awaited addresses that did not answer, less those of current members that are departing.</summary>
-    /// <remarks>
-    /// Only a departing run that is a member right now is exempt: an excluded run named as departing
-    /// may have been replaced by a new run at the same address, and that one must be heard.
-    /// </remarks>
-    public IEnumerable<Address> Silent => awaited.Where(address => !heard.ContainsKey(address) && !departing.Any(run => run.Address == address && current.Contains(run)));
+    /// <summary>Awaited addresses that did not answer.</summary>
+    public IEnumerable<Address> Silent => awaited.Where(address => !heard.ContainsKey(address));
 
     /// <summary>True when some node answered this round.</summary>
     public bool HeardAnyone => heard.Count > 0;

@@ -23,7 +23,7 @@ public sealed class MembershipPropertyTests(ITestOutputHelper output)
             {
                 Devices = MembershipSettings.NoDevices with { Devices = [new QuorumDeviceDefinition("disk", ["node1", "node2", "node3", "node4", "node5"])] },
             });
-            var options = Environment.GetEnvironmentVariable("SIM_LOG") is null ? cluster.Options : cluster.Options with { LoggerFactory = new TestOutputLoggerFactory(output) };
+            var options = Environment.GetEnvironmentVariable("SIM_LOG") is null ? cluster.Options : cluster.Options with { LoggerFactory = new TestOutputLoggerFactory(output, Environment.GetEnvironmentVariable("SIM_LOG") == "debug" ? Microsoft.Extensions.Logging.LogLevel.Debug : Microsoft.Extensions.Logging.LogLevel.Information) };
             SimulationProperty.Run(options, _ => stats.Add(Scenario(cluster, seed)));
         }
 
