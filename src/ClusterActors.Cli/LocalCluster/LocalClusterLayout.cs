@@ -56,6 +56,9 @@ public sealed class LocalClusterLayout
     /// <summary>node-1 … node-N.</summary>
     public IReadOnlyList<LocalNode> Nodes { get; }
 
+    /// <summary>The id of the quorum device every node of the local cluster shares.</summary>
+    public const string SharedDevice = "local-disk";
+
     /// <summary>The SQLite quorum-device file the nodes share by default.</summary>
     public string QuorumDeviceFile => Path.Combine(Directory, "quorum-devices.db");
 
@@ -126,6 +129,9 @@ public sealed class LocalClusterLayout
             .AppendLine(CultureInfo.InvariantCulture, $"  cluster.seed-nodes = [{seeds}]")
             .AppendLine("  # Nodes started apart never form two clusters: each waits for the others.")
             .AppendLine("  cluster.isolation-policy = \"refuse\"")
+            .AppendLine("  # One quorum device all nodes share (a row in the SQLite file beside the data directories):")
+            .AppendLine("  # the two survivors of a pair race for it, and an excluded node is fenced off it.")
+            .AppendLine(CultureInfo.InvariantCulture, $"  cluster.quorum-devices.devices = [{{ id = {Quote(SharedDevice)}, nodes = [{string.Join(", ", Nodes.Select(n => Quote(n.NodeId)))}] }}]")
             .AppendLine(CultureInfo.InvariantCulture, $"  management.http.hostname = {Quote(Hostname)}")
             .AppendLine(CultureInfo.InvariantCulture, $"  management.http.port = {node.Ports.Management}")
             .AppendLine(CultureInfo.InvariantCulture, $"  management.http.token = {Quote(Token)}")
