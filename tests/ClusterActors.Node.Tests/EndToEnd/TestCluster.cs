@@ -64,6 +64,23 @@ public sealed partial class TestCluster : IAsyncDisposable
         }
     }
 
+    /// <summary>Starts <paramref name="nodes"/> nodes and waits until they formed one cluster, both within <paramref name="deadline"/>.</summary>
+    public static async Task<TestCluster> StartFormed(int nodes, TimeSpan deadline)
+    {
+        var started = TimeProvider.System.GetTimestamp();
+        var cluster = await Start(nodes, deadline);
+        try
+        {
+            await cluster.WithOutputOnFailure(() => cluster.WaitUntilFormed(deadline - TimeProvider.System.GetElapsedTime(started)));
+            return cluster;
+        }
+        catch
+        {
+            await cluster.DisposeAsync();
+            throw;
+        }
+    }
+
     /// <summary>Waits until every node lists every node as Up, with quorum, at one epoch.</summary>
     public Task<IReadOnlyList<MembershipReading>> WaitUntilFormed(TimeSpan deadline) =>
         Running.WaitUntilFormedAsync(Watch, TimeSpan.FromMilliseconds(50), deadline, progress: null, CancellationToken.None);

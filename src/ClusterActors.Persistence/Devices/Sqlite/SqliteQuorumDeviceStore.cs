@@ -95,12 +95,8 @@ public sealed class SqliteQuorumDeviceStore : IQuorumDeviceStore
         {
             // IMMEDIATE takes the write lock up front, so the holder read after a refusal is the one that refused us.
             await using var transaction = connection.BeginTransaction(deferred: false);
-            await using var command = connection.CreateCommand();
+            await using var command = Command(connection, SqliteDeviceStatements.Reserve, ("$device", deviceId), ("$node", nodeId), ("$epoch", epoch));
             command.Transaction = transaction;
-            command.CommandText = SqliteDeviceStatements.Reserve;
-            command.Parameters.AddWithValue("$device", deviceId);
-            command.Parameters.AddWithValue("$node", nodeId);
-            command.Parameters.AddWithValue("$epoch", epoch);
             bool reserved;
             DeviceReservation holder;
             await using (var reader = await command.ExecuteReaderAsync(ct))
@@ -126,9 +122,7 @@ public sealed class SqliteQuorumDeviceStore : IQuorumDeviceStore
         DeviceArguments.Id(deviceId, nameof(deviceId));
         return RunAsync(deviceId, "read the reservation", Access.Read, async (connection, ct) =>
         {
-            await using var command = connection.CreateCommand();
-            command.CommandText = SqliteDeviceStatements.GetReservation;
-            command.Parameters.AddWithValue("$device", deviceId);
+            await using var command = Command(connection, SqliteDeviceStatements.GetReservation, ("$device", deviceId));
             await using var reader = await command.ExecuteReaderAsync(ct);
             return await reader.ReadAsync(ct) ? new DeviceReservation(deviceId, reader.GetString(0), reader.GetInt64(1)) : null;
         }, cancellationToken);
@@ -143,12 +137,7 @@ public sealed class SqliteQuorumDeviceStore : IQuorumDeviceStore
         DeviceArguments.Epoch(epoch, nameof(epoch));
         await RunAsync(deviceId, $"fence node '{fencedNodeId}'", Access.Write, async (connection, ct) =>
         {
-            await using var command = connection.CreateCommand();
-            command.CommandText = SqliteDeviceStatements.Fence;
-            command.Parameters.AddWithValue("$device", deviceId);
-            command.Parameters.AddWithValue("$node", fencedNodeId);
-            command.Parameters.AddWithValue("$by", byNodeId);
-            command.Parameters.AddWithValue("$epoch", epoch);
+            await using var command = Command(connection, SqliteDeviceStatements.Fence, ("$device", deviceId), ("$node", fencedNodeId), ("$by", byNodeId), ("$epoch", epoch));
             return await command.ExecuteNonQueryAsync(ct);
         }, cancellationToken);
         _logger.Fenced(fencedNodeId, deviceId, byNodeId, epoch, StoreName);
@@ -162,11 +151,7 @@ public sealed class SqliteQuorumDeviceStore : IQuorumDeviceStore
         DeviceArguments.Epoch(epoch, nameof(epoch));
         var lifted = await RunAsync(deviceId, $"unfence node '{nodeId}'", Access.Write, async (connection, ct) =>
         {
-            await using var command = connection.CreateCommand();
-            command.CommandText = SqliteDeviceStatements.Unfence;
-            command.Parameters.AddWithValue("$device", deviceId);
-            command.Parameters.AddWithValue("$node", nodeId);
-            command.Parameters.AddWithValue("$epoch", epoch);
+            await using var command = Command(connection, SqliteDeviceStatements.Unfence, ("$device", deviceId), ("$node", nodeId), ("$epoch", epoch));
             return await command.ExecuteNonQueryAsync(ct);
         }, cancellationToken);
         if (lifted > 0)
@@ -182,10 +167,7 @@ public sealed class SqliteQuorumDeviceStore : IQuorumDeviceStore
         DeviceArguments.Id(nodeId, nameof(nodeId));
         return RunAsync(deviceId, $"check the fence on node '{nodeId}'", Access.Read, async (connection, ct) =>
         {
-            await using var command = connection.CreateCommand();
-            command.CommandText = SqliteDeviceStatements.IsFenced;
-            command.Parameters.AddWithValue("$device", deviceId);
-            command.Parameters.AddWithValue("$node", nodeId);
+            await using var command = Command(connection, SqliteDeviceStatements.IsFenced, ("$device", deviceId), ("$node", nodeId));
             return Convert.ToInt64(await command.ExecuteScalarAsync(ct), CultureInfo.InvariantCulture) != 0;
         }, cancellationToken);
     }
@@ -199,12 +181,7 @@ public sealed class SqliteQuorumDeviceStore : IQuorumDeviceStore
         var bytes = value.ToArray();
         var written = await RunAsync(deviceId, $"write '{key}'", Access.Write, async (connection, ct) =>
         {
-            await using var command = connection.CreateCommand();
-            command.CommandText = SqliteDeviceStatements.Write;
-            command.Parameters.AddWithValue("$device", deviceId);
-            command.Parameters.AddWithValue("$key", key);
-            command.Parameters.AddWithValue("$value", bytes);
-            command.Parameters.AddWithValue("$node", writerNodeId);
+            await using var command = Command(connection, SqliteDeviceStatements.Write, ("$device", deviceId), ("$key", key), ("$value", bytes), ("$node", writerNodeId));
             return await command.ExecuteNonQueryAsync(ct);
         }, cancellationToken);
         if (written == 0)
@@ -223,13 +200,23 @@ public sealed class SqliteQuorumDeviceStore : IQuorumDeviceStore
         DeviceArguments.Id(key, nameof(key));
         return RunAsync(deviceId, $"read '{key}'", Access.Read, async (connection, ct) =>
         {
-            await using var command = connection.CreateCommand();
-            command.CommandText = SqliteDeviceStatements.Read;
-            command.Parameters.AddWithValue("$device", deviceId);
-            command.Parameters.AddWithValue("$key", key);
+            await using var command = Command(connection, SqliteDeviceStatements.Read, ("$device", deviceId), ("$key", key));
             await using var reader = await command.ExecuteReaderAsync(ct);
             return await reader.ReadAsync(ct) ? reader.GetFieldValue<byte[]>(0) : null;
         }, cancellationToken);
+    }
+
+    /// <summary>A command for <paramref name="sql"/> with its named parameters.</summary>
+    private static SqliteCommand Command(SqliteConnection connection, string sql, params (string Name, object Value)[] parameters)
+    {
+        var command = connection.CreateCommand();
+        command.CommandText = sql;
+        foreach (var (name, value) in parameters)
+        {
+            command.Parameters.AddWithValue(name, value);
+        }
+
+        return command;
     }
 
     /// <summary>Closes this file's pooled connections, so the file can be moved or deleted.</summary>
