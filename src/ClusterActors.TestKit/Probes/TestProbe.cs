@@ -154,6 +154,9 @@ public sealed class TestProbe
         return TryReceive(wait, out var received) ? received.Message : throw Timeout("any message", wait);
     }
 
+    /// <summary>Receives the next message if one arrives within <paramref name="max"/>; null otherwise (for asking again over a lossy link).</summary>
+    public object? ReceiveOneOrNone(TimeSpan max) => TryReceive(max, out var received) ? received.Message : null;
+
     /// <summary>Receives the next <paramref name="count"/> messages.</summary>
     public IReadOnlyList<object> ReceiveN(int count, TimeSpan? max = null)
     {
