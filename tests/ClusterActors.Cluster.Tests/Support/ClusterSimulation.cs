@@ -33,7 +33,11 @@ public sealed class ClusterSimulation
         {
             Seed = seed,
             NodeCount = nodeCount,
-            RegisterMessages = ClusterMembership.RegisterMessages,
+            RegisterMessages = registry =>
+            {
+                ClusterMembership.RegisterMessages(registry);
+                ClusterTransitions.RegisterMessages(registry);
+            },
             SetupNode = node =>
             {
                 simulation ??= node.Simulation;
@@ -80,10 +84,14 @@ public sealed class ClusterSimulation
     /// <summary>The address simulated node <paramref name="name"/> has.</summary>
     public static Address RemoteAddressOf(string name) => ClusterActors.Remoting.RemoteAddress.Create("sim", name, 2552);
 
+    /// <summary>Runs on each node just before its membership starts (the transitions and their subsystems start there).</summary>
+    public Action<SimulatedNode>? BeforeMembership { get; set; }
+
     /// <summary>Starts the membership on a node that was started without it.</summary>
     public void StartMembership(SimulatedNode node)
     {
         ArgumentNullException.ThrowIfNull(node);
+        BeforeMembership?.Invoke(node);
         var recorder = node.System.ActorOf(Props.Create(() => new EventRecorder(this, node)), "membership-recorder");
         node.System.EventStream.Subscribe(recorder, typeof(MembershipChanged));
         node.System.EventStream.Subscribe(recorder, typeof(MembershipStopped));
