@@ -65,6 +65,7 @@ internal sealed class TransitionSequencer
     public SequencerOutput OnMembership(CommittedCluster committed, bool reissue, IEnumerable<NodeRegistrations>? learned = null)
     {
         ArgumentNullException.ThrowIfNull(committed);
+        var previous = cluster;
         cluster = committed;
         epoch = Math.Max(epoch, committed.Epoch);
         changed = true;
@@ -104,8 +105,8 @@ internal sealed class TransitionSequencer
             }
             else
             {
-                // A member that is gone (or replaced by a new run) acknowledges nothing any more.
-                Put(entry with { Awaiting = [.. entry.Awaiting.Where(IsCurrentMemberId)] });
+                // A member that is gone, or replaced by a new run that never got the notice, acknowledges nothing any more.
+                Put(entry with { Awaiting = [.. entry.Awaiting.Where(id => SameRunStillMember(previous, id))] });
             }
         }
 
@@ -407,7 +408,9 @@ internal sealed class TransitionSequencer
             .Order(StringComparer.Ordinal),
     ];
 
-    private bool IsCurrentMemberId(string nodeId) => cluster.Members.Any(member => member.NodeId == nodeId);
+    private bool SameRunStillMember(CommittedCluster previous, string nodeId) =>
+        cluster.Members.FirstOrDefault(member => member.NodeId == nodeId) is { } now
+        && (previous.IsEmpty || previous.Members.FirstOrDefault(member => member.NodeId == nodeId) is not { } before || before == now);
 
     private TransitionBarriers BarriersOf(int level) => levels.TryGetValue(level, out var definition) ? definition.Barriers : TransitionBarriers.One;
 
