@@ -3,7 +3,6 @@ using System.Globalization;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using ClusterActors.Hocon;
-using Npgsql;
 
 namespace ClusterActors.Persistence.Devices;
 
@@ -24,8 +23,8 @@ internal static class QuorumDeviceSettingsReader
         ArgumentException.ThrowIfNullOrWhiteSpace(dataDirectory);
 
         var provider = ReadProvider(config);
-        var sqlitePath = ReadSqlitePath(config, provider, dataDirectory);
-        var connectionString = ReadConnectionString(config, provider);
+        var sqlitePath = StoreSettingValues.SqlitePath(config, SqlitePathKey, provider == QuorumDeviceProvider.Sqlite, dataDirectory, "name the file the nodes of this host share");
+        var connectionString = StoreSettingValues.ConnectionString(config, ConnectionStringKey, provider == QuorumDeviceProvider.PostgreSql);
         var devices = DeviceListReader.Read(config);
 
         var winner = config.GetString(NoDeviceWinnerKey).Trim();
@@ -46,55 +45,6 @@ internal static class QuorumDeviceSettingsReader
             "POSTGRESQL" => QuorumDeviceProvider.PostgreSql,
             _ => throw new ConfigurationValueException(ProviderKey, $"'{text}' is not a quorum-device provider (\"sqlite\" or \"postgresql\")"),
         };
-    }
-
-    private static string ReadSqlitePath(HoconConfig config, QuorumDeviceProvider provider, string dataDirectory)
-    {
-        var path = config.GetString(SqlitePathKey).Trim();
-        if (path.Length == 0)
-        {
-            return provider == QuorumDeviceProvider.Sqlite
-                ? throw new ConfigurationValueException(SqlitePathKey, "is empty, but the provider is \"sqlite\": name the file the nodes of this host share")
-                : "";
-        }
-
-        try
-        {
-            return Path.GetFullPath(Path.Combine(dataDirectory, path));
-        }
-        catch (Exception ex) when (ex is ArgumentException or NotSupportedException or PathTooLongException)
-        {
-            throw new ConfigurationValueException(SqlitePathKey, $"'{path}' (relative to the data directory '{dataDirectory}') is not a usable file path: {ex.Message}");
-        }
-    }
-
-    private static string ReadConnectionString(HoconConfig config, QuorumDeviceProvider provider)
-    {
-        var connectionString = config.GetString(ConnectionStringKey).Trim();
-        if (provider != QuorumDeviceProvider.PostgreSql)
-        {
-            return connectionString;
-        }
-
-        if (connectionString.Length == 0)
-        {
-            throw new ConfigurationValueException(ConnectionStringKey, "is empty, but the provider is \"postgresql\" (set CLUSTERACTORS_CLUSTER_QUORUM_DEVICES_POSTGRESQL_CONNECTION_STRING)");
-        }
-
-        NpgsqlConnectionStringBuilder builder;
-        try
-        {
-            builder = new NpgsqlConnectionStringBuilder(connectionString);
-        }
-        catch (ArgumentException ex)
-        {
-            // Only the parser's reason: the string itself may hold a password.
-            throw new ConfigurationValueException(ConnectionStringKey, $"is not an Npgsql connection string: {ex.Message}");
-        }
-
-        return string.IsNullOrWhiteSpace(builder.Host)
-            ? throw new ConfigurationValueException(ConnectionStringKey, "names no Host")
-            : connectionString;
     }
 
     /// <summary>Reads <c>devices = [ { id = "disk-a", nodes = ["n1", "n2"] } ]</c>; errors name the element (<c>devices[1].nodes</c>).</summary>

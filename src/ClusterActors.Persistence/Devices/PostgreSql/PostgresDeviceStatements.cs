@@ -6,13 +6,9 @@ namespace ClusterActors.Persistence.Devices;
 /// </summary>
 internal static class PostgresDeviceStatements
 {
-    // Advisory-lock namespaces ("CASC", "CADV"), so these locks never meet another application's.
-    private const string SchemaLockNamespace = "1128354627";
+    // Advisory-lock namespace "CADV", so these locks never meet another application's (the schema lock
+    // creators take turns on is PostgresDatabase.LockSchema).
     private const string DeviceLockNamespace = "1128350806";
-
-    // CREATE TABLE IF NOT EXISTS is not safe against itself: two sessions can both find the table
-    // missing and one fails on the catalog's unique index. The lock makes creators take turns.
-    public const string LockSchema = "SELECT pg_advisory_xact_lock(" + SchemaLockNamespace + ", 0)";
 
     public static readonly string[] CreateTables =
     [

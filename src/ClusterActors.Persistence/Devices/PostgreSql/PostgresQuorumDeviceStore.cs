@@ -20,24 +20,8 @@ public sealed class PostgresQuorumDeviceStore : IQuorumDeviceStore
     /// <exception cref="ArgumentException">The connection string does not parse or names no host.</exception>
     public PostgresQuorumDeviceStore(string connectionString, ILogger? logger = null)
     {
-        ArgumentException.ThrowIfNullOrWhiteSpace(connectionString);
-        NpgsqlConnectionStringBuilder builder;
-        try
-        {
-            builder = new NpgsqlConnectionStringBuilder(connectionString);
-        }
-        catch (ArgumentException ex)
-        {
-            // The message of the original names the bad keyword; the string itself may hold a password.
-            throw new ArgumentException($"Not an Npgsql connection string: {ex.Message}", nameof(connectionString), ex);
-        }
-
-        if (string.IsNullOrWhiteSpace(builder.Host))
-        {
-            throw new ArgumentException("The Npgsql connection string names no Host", nameof(connectionString));
-        }
-
-        StoreName = DescribeStore(builder);
+        var builder = PostgresDatabase.Parse(connectionString, nameof(connectionString));
+        StoreName = PostgresDatabase.Describe(builder);
         _logger = logger ?? NullLogger.Instance;
         _dataSource = NpgsqlDataSource.Create(builder);
     }
@@ -50,7 +34,7 @@ public sealed class PostgresQuorumDeviceStore : IQuorumDeviceStore
         RunAsync(null, "create the quorum-device tables", async (connection, ct) =>
         {
             await using var batch = connection.CreateBatch();
-            batch.BatchCommands.Add(new NpgsqlBatchCommand(PostgresDeviceStatements.LockSchema));
+            batch.BatchCommands.Add(new NpgsqlBatchCommand(PostgresDatabase.LockSchema));
             foreach (var create in PostgresDeviceStatements.CreateTables)
             {
                 batch.BatchCommands.Add(new NpgsqlBatchCommand(create));
@@ -197,13 +181,6 @@ public sealed class PostgresQuorumDeviceStore : IQuorumDeviceStore
         }
 
         return command;
-    }
-
-    private static string DescribeStore(NpgsqlConnectionStringBuilder builder)
-    {
-        var database = string.IsNullOrEmpty(builder.Database) ? "(default database)" : builder.Database;
-        var schema = string.IsNullOrEmpty(builder.SearchPath) ? "" : $" (search path {builder.SearchPath})";
-        return $"PostgreSQL {builder.Host}:{builder.Port}/{database}{schema}";
     }
 
     private async Task<T> RunAsync<T>(string? deviceId, string operation, Func<NpgsqlConnection, CancellationToken, Task<T>> action, CancellationToken cancellationToken)

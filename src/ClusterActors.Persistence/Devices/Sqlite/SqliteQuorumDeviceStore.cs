@@ -19,11 +19,8 @@ public sealed class SqliteQuorumDeviceStore : IQuorumDeviceStore
     /// <summary>How long a statement waits for another connection's write lock before it fails.</summary>
     public static readonly TimeSpan DefaultBusyTimeout = TimeSpan.FromSeconds(10);
 
-    private readonly string _connectionString;
-    private readonly SqliteLockWaiter _lockWaiter;
-    private readonly string _directory;
+    private readonly SqliteFile _file;
     private readonly ILogger _logger;
-    private int _directoryCreated;
 
     /// <summary>A store in the file at <paramref name="path"/> (made absolute; its directory is created on first use).</summary>
     /// <param name="path">The SQLite file every node of the host points at.</param>
@@ -33,45 +30,21 @@ public sealed class SqliteQuorumDeviceStore : IQuorumDeviceStore
     public SqliteQuorumDeviceStore(string path, ILogger? logger = null, TimeSpan? busyTimeout = null, TimeProvider? timeProvider = null)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(path);
-        var timeout = busyTimeout ?? DefaultBusyTimeout;
-        ArgumentOutOfRangeException.ThrowIfLessThanOrEqual(timeout, TimeSpan.Zero, nameof(busyTimeout));
-        Path = System.IO.Path.GetFullPath(path);
-        _lockWaiter = SqliteLockWaiter.For(Path, timeout, timeProvider ?? TimeProvider.System);
-        _directory = System.IO.Path.GetDirectoryName(Path) ?? throw new ArgumentException($"'{Path}' has no directory", nameof(path));
+        _file = new SqliteFile(path, busyTimeout ?? DefaultBusyTimeout, timeProvider ?? TimeProvider.System);
         _logger = logger ?? NullLogger.Instance;
-        StoreName = $"SQLite file '{Path}'";
-        _connectionString = new SqliteConnectionStringBuilder
-        {
-            DataSource = Path,
-            Mode = SqliteOpenMode.ReadWriteCreate,
-            Pooling = true,
-            // Microsoft.Data.Sqlite's own retry loop for SQLITE_BUSY (150 ms steps, after the busy handler
-            // gave up) stops after this many seconds.
-            DefaultTimeout = (int)Math.Ceiling(timeout.TotalSeconds),
-        }.ToString();
     }
 
     /// <summary>The full path of the SQLite file.</summary>
-    public string Path { get; }
+    public string Path => _file.Path;
 
     /// <summary>How errors and log lines name this store: "SQLite file '/full/path'".</summary>
-    public string StoreName { get; }
+    public string StoreName => _file.StoreName;
 
     /// <inheritdoc />
     public Task EnsureCreatedAsync(CancellationToken cancellationToken = default) =>
         RunAsync(null, "create the quorum-device tables", Access.Write, async (connection, ct) =>
         {
-            // WAL is a property of the file: the first node to get here switches it, the others find it set.
-            await using (var mode = connection.CreateCommand())
-            {
-                mode.CommandText = "PRAGMA journal_mode = WAL;";
-                var journalMode = Convert.ToString(await mode.ExecuteScalarAsync(ct), CultureInfo.InvariantCulture);
-                if (!string.Equals(journalMode, "wal", StringComparison.OrdinalIgnoreCase))
-                {
-                    throw new InvalidOperationException($"the file stays in journal mode '{journalMode}' instead of WAL (is it on a local disk?)");
-                }
-            }
-
+            await SqliteFile.SwitchToWalAsync(connection, ct);
             await using var transaction = connection.BeginTransaction(deferred: false);
             await using (var create = connection.CreateCommand())
             {
@@ -222,8 +195,7 @@ public sealed class SqliteQuorumDeviceStore : IQuorumDeviceStore
     /// <summary>Closes this file's pooled connections, so the file can be moved or deleted.</summary>
     public ValueTask DisposeAsync()
     {
-        using var connection = new SqliteConnection(_connectionString);
-        SqliteConnection.ClearPool(connection);
+        _file.ClearPool();
         return ValueTask.CompletedTask;
     }
 
@@ -231,41 +203,11 @@ public sealed class SqliteQuorumDeviceStore : IQuorumDeviceStore
     {
         try
         {
-            await using var connection = await OpenAsync(cancellationToken);
-            return await action(connection, cancellationToken);
+            return await _file.UseAsync(access == Access.Write, action, cancellationToken);
         }
         catch (Exception ex) when (ex is not OperationCanceledException)
         {
             throw new QuorumDeviceStoreException(StoreName, deviceId, operation, ex);
-        }
-        finally
-        {
-            if (access == Access.Write)
-            {
-                _lockWaiter.Released();
-            }
-        }
-    }
-
-    private async Task<SqliteConnection> OpenAsync(CancellationToken cancellationToken)
-    {
-        if (Volatile.Read(ref _directoryCreated) == 0)
-        {
-            Directory.CreateDirectory(_directory);
-            Volatile.Write(ref _directoryCreated, 1);
-        }
-
-        var connection = new SqliteConnection(_connectionString);
-        try
-        {
-            await connection.OpenAsync(cancellationToken);
-            _lockWaiter.Install(connection);
-            return connection;
-        }
-        catch
-        {
-            await connection.DisposeAsync();
-            throw;
         }
     }
 
