@@ -24,6 +24,8 @@ public static class ClusterCtl
             root.Subcommands.Add(command);
         }
 
+        root.Subcommands.Add(TransitionsCommands.Create(output, errors, environment));
+
         return root;
     }
 }
