@@ -3,6 +3,7 @@ using System.Security.Cryptography;
 using ClusterActors.Actors;
 using ClusterActors.Cluster.Membership;
 using ClusterActors.Hocon;
+using ClusterActors.Persistence.MembershipDatabase;
 using ClusterActors.Remoting;
 using Microsoft.Extensions.Logging;
 
@@ -18,7 +19,9 @@ public sealed record NodeSettings(
     ActorSystemSettings ActorSystem,
     TcpTransportSettings Transport,
     MembershipSettings Membership,
-    string ManagementToken)
+    string ManagementToken,
+    MembershipDatabaseSettings MembershipDatabase,
+    TransitionHostSettings Transitions)
 {
     /// <summary>Reads every node key; a missing, mistyped or out-of-range value throws naming its key.</summary>
     public static NodeSettings From(HoconConfig config)
@@ -61,6 +64,8 @@ public sealed record NodeSettings(
             ActorSystemSettingsReader.Read(config),
             transport,
             membership,
-            config.GetString(http + "token"));
+            config.GetString(http + "token"),
+            MembershipDatabaseSettings.Read(config, dataDirectory),
+            TransitionHostSettings.Read(config));
     }
 }

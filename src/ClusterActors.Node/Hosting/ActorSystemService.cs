@@ -3,7 +3,9 @@ using ClusterActors.Cluster;
 using ClusterActors.Cluster.Membership;
 using ClusterActors.Management.Health;
 using ClusterActors.Node.Configuration;
+using ClusterActors.Cluster.Transitions;
 using ClusterActors.Persistence.Devices;
+using ClusterActors.Persistence.MembershipDatabase;
 using ClusterActors.Remoting;
 
 namespace ClusterActors.Node.Hosting;
@@ -18,12 +20,14 @@ public sealed class ActorSystemService(
     NodeSettings settings,
     NodeReadiness readiness,
     NodeMembership membership,
+    NodeTransitions transitions,
     ILoggerFactory loggerFactory,
     IHostApplicationLifetime lifetime,
     ILogger<ActorSystemService> log) : IHostedService, IAsyncDisposable
 {
     private RemoteActorSystem? node;
     private IQuorumDeviceStore? devices;
+    private IMembershipDatabase? membershipDatabase;
 
     /// <summary>The running node (actor system and transport); throws before the host has started.</summary>
     public RemoteActorSystem Node => node ?? throw new InvalidOperationException("The actor system has not started yet.");
@@ -40,6 +44,7 @@ public sealed class ActorSystemService(
         var transport = new TcpTransport(settings.Transport with { LoggerFactory = loggerFactory });
         var registry = new MessageTypeRegistry();
         ClusterMembership.RegisterMessages(registry);
+        ClusterTransitions.RegisterMessages(registry);
         try
         {
             node = await RemoteActorSystem.StartAsync(settings.SystemName, transport, registry, settings.ActorSystem with { LoggerFactory = loggerFactory }, cancellationToken);
@@ -75,18 +80,30 @@ public sealed class ActorSystemService(
             await devices.EnsureCreatedAsync(cancellationToken);
         }
 
+        var self = new ClusterMember(running.Identity.NodeId, running.Address, running.Identity.Incarnation);
+        var seeds = await StartTransitionsAsync(running, self, cancellationToken);
+
         readiness.MarkNotReady("Joining the cluster");
         var watcher = system.SystemActorOf(Props.Create(() => new MembershipStatusWatcher(readiness)), "membership-status");
         system.EventStream.Subscribe(watcher, typeof(MembershipChanged));
         system.EventStream.Subscribe(watcher, typeof(MembershipStopped));
 
-        var started = ClusterMembership.Start(running, settings.Membership, devices);
+        var started = ClusterMembership.Start(running, settings.Membership with { SeedNodes = seeds }, devices);
         membership.Started(started);
 
-        // A leaving node tells the others at once, so they reconfigure without waiting for its silence.
-        system.CoordinatedShutdown.AddTask("cluster-leave", "leave-membership", async cancel =>
+        // A leaving node runs its graceful leave through every level on every member (the supervisor then
+        // lets it go); if that takes too long it leaves the membership anyway and the others force it out.
+        system.CoordinatedShutdown.AddTask("cluster-leave", "leave-gracefully", async cancel =>
         {
-            await started.Client.LeaveAsync(running.Address, cancel).ConfigureAwait(false);
+            try
+            {
+                await transitions.Handle.Client.LeaveAndWaitAsync(settings.Transitions.LeaveTimeout, cancel).ConfigureAwait(false);
+            }
+            catch (Exception error) when (error is AskTimeoutException or TimeoutException)
+            {
+                NodeLog.GracefulLeaveTimedOut(log, settings.Transitions.LeaveTimeout);
+                await started.Client.LeaveAsync(running.Address, cancel).ConfigureAwait(false);
+            }
         });
 
         // The first answer comes after the coordinator's start: a node without seeds has formed its cluster by then.
@@ -99,6 +116,45 @@ public sealed class ActorSystemService(
         {
             readiness.MarkReady();
         }
+    }
+
+    /// <summary>
+    /// Opens the membership database, records this run's configuration, starts <c>/system/transitions</c> and the
+    /// sample subsystems (they register before the node joins); returns the seed nodes, widened by the
+    /// nodes the database remembers so a restarted node finds its cluster even with a short seed list.
+    /// </summary>
+    private async Task<System.Collections.Immutable.ImmutableArray<Address>> StartTransitionsAsync(RemoteActorSystem running, ClusterMember self, CancellationToken cancellationToken)
+    {
+        var database = MembershipDatabases.Create(settings.MembershipDatabase, loggerFactory);
+        membershipDatabase = database;
+        await database.EnsureCreatedAsync(cancellationToken);
+        var previous = await database.GetNodeAsync(self.NodeId, cancellationToken);
+        var known = await database.ListNodesAsync(cancellationToken);
+        NodeLog.MembershipDatabaseOpened(log, settings.MembershipDatabase.Provider, known.Count, previous?.LastIncarnation, previous?.LastEpoch);
+        var record = new NodeConfigurationRecord(self.NodeId, running.Address.ToString(), null, self.Incarnation, previous?.LastEpoch ?? 0, running.System.TimeProvider.GetUtcNow());
+        await database.SaveNodeAsync(record, cancellationToken);
+
+        var journal = new MembershipDatabaseJournal(database, record, running.System.TimeProvider, loggerFactory.CreateLogger<MembershipDatabaseJournal>());
+        var started = ClusterTransitions.Start(running, self, journal);
+        transitions.Started(started);
+        if (settings.Transitions.SampleSubsystems)
+        {
+            foreach (var sample in SampleSubsystem.SeedLevels)
+            {
+                running.System.ActorOf(Props.Create(() => new LoggingSubsystem(sample, started.Supervisor)), $"subsystem-{sample.Name}");
+            }
+        }
+
+        var seeds = settings.Membership.SeedNodes.ToList();
+        foreach (var node in known.Where(node => node.NodeId != self.NodeId))
+        {
+            if (RemoteAddress.TryParse(node.ClusterAddress, out var address) && !seeds.Contains(address))
+            {
+                seeds.Add(address);
+            }
+        }
+
+        return [.. seeds];
     }
 
     /// <inheritdoc />
@@ -126,6 +182,11 @@ public sealed class ActorSystemService(
         if (Interlocked.Exchange(ref devices, null) is { } store)
         {
             await store.DisposeAsync();
+        }
+
+        if (Interlocked.Exchange(ref membershipDatabase, null) is { } database)
+        {
+            await database.DisposeAsync();
         }
     }
 }

@@ -1,6 +1,7 @@
 using ClusterActors.Actors;
 using ClusterActors.Management.Cluster;
 using ClusterActors.Management.Health;
+using ClusterActors.Management.Transitions;
 using ClusterActors.Node.Configuration;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
@@ -33,6 +34,7 @@ public static class NodeHost
 
         builder.Services.AddSingleton(settings);
         builder.Services.AddSingleton<NodeReadiness>();
+        builder.Services.AddSingleton<NodeTransitions>();
         builder.Services.AddSingleton<NodeMembership>();
         builder.Services.AddSingleton<ActorSystemService>();
         builder.Services.AddHostedService(services => services.GetRequiredService<ActorSystemService>());
@@ -40,6 +42,7 @@ public static class NodeHost
         var app = builder.Build();
         app.MapHealthEndpoints(app.Services.GetRequiredService<NodeReadiness>());
         app.MapClusterMembersEndpoints(app.Services.GetRequiredService<NodeMembership>(), new ManagementToken(settings.ManagementToken));
+        app.MapClusterTransitionsEndpoints(app.Services.GetRequiredService<NodeTransitions>());
         return app;
     }
 

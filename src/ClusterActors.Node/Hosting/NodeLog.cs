@@ -11,4 +11,10 @@ internal static partial class NodeLog
 
     [LoggerMessage(EventId = 3, Level = LogLevel.Information, Message = "Actor system {System} terminated after an ordered shutdown ({Reason})")]
     public static partial void ActorSystemTerminated(ILogger logger, string system, ClusterActors.Actors.ShutdownReason? reason);
+
+    [LoggerMessage(EventId = 4, Level = LogLevel.Information, Message = "Membership database ({Provider}) open: {Known} nodes configured; this node's previous run {PreviousIncarnation}, last epoch {PreviousEpoch}")]
+    public static partial void MembershipDatabaseOpened(ILogger logger, ClusterActors.Persistence.MembershipDatabase.MembershipDatabaseProvider provider, int known, long? previousIncarnation, long? previousEpoch);
+
+    [LoggerMessage(EventId = 5, Level = LogLevel.Warning, Message = "The graceful leave did not pass every level on every member within {Timeout}; leaving the membership anyway (the others force this node out)")]
+    public static partial void GracefulLeaveTimedOut(ILogger logger, TimeSpan timeout);
 }

@@ -6,7 +6,8 @@ namespace ClusterActors.Node.Hosting;
 
 /// <summary>The node's membership as the management routes see it: available once the actor system has started it.</summary>
 /// <remarks>The routes are mapped when the web host is built, before the actor system exists; until then every call fails and the routes answer 503.</remarks>
-public sealed class NodeMembership : IClusterMembershipClient
+/// <remarks>A leave goes through the transitions first (Leaving top-down on every member), which then let the node go.</remarks>
+public sealed class NodeMembership(NodeTransitions transitions) : IClusterMembershipClient
 {
     private volatile ClusterMembershipHandle? handle;
 
@@ -22,7 +23,7 @@ public sealed class NodeMembership : IClusterMembershipClient
     public Task<MembershipCommandResult> JoinAsync(Address address, CancellationToken cancellationToken = default) => Handle.Client.JoinAsync(address, cancellationToken);
 
     /// <inheritdoc />
-    public Task<MembershipCommandResult> LeaveAsync(Address address, CancellationToken cancellationToken = default) => Handle.Client.LeaveAsync(address, cancellationToken);
+    public Task<MembershipCommandResult> LeaveAsync(Address address, CancellationToken cancellationToken = default) => transitions.LeaveAsync(address, cancellationToken);
 
     /// <inheritdoc />
     public Task<MembershipCommandResult> DownAsync(Address address, CancellationToken cancellationToken = default) => Handle.Client.DownAsync(address, cancellationToken);

@@ -184,7 +184,7 @@ public sealed class NodeConfigurationTests : IDisposable
 
         Assert.Equal(TimeSpan.FromSeconds(3), settings.ShutdownPhaseTimeout);
         Assert.Equal(TimeSpan.FromMilliseconds(1500), settings.ShutdownPhaseTimeouts["service-stop"]);
-        Assert.Equal(TimeSpan.FromSeconds(10), settings.ShutdownPhaseTimeouts["cluster-leave"]);
+        Assert.Equal(TimeSpan.FromSeconds(25), settings.ShutdownPhaseTimeouts["cluster-leave"]);
     }
 
     [Fact]
