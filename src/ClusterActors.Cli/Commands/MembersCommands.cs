@@ -38,10 +38,10 @@ public static class MembersCommands
         {
             if (!ManagementEndpoint.TryResolve(result.GetValue(url), null, environment, out var endpoint, out var error))
             {
-                return Fail(errors, error, ExitCodes.BadInput);
+                return ManagementCall.Fail(errors, error, ExitCodes.BadInput);
             }
 
-            return await CallAsync(endpoint, HttpMethod.Get, MembersPath, null, errors, reply =>
+            return await ManagementCall.SendAsync(endpoint, HttpMethod.Get, MembersPath, null, errors, reply =>
             {
                 if (result.GetValue(json))
                 {
@@ -56,12 +56,12 @@ public static class MembersCommands
                 }
                 catch (JsonException ex)
                 {
-                    return Fail(errors, $"{endpoint.Resolve(MembersPath)} answered JSON that is not a member list: {ex.Message}", ExitCodes.Failed);
+                    return ManagementCall.Fail(errors, $"{endpoint.Resolve(MembersPath)} answered JSON that is not a member list: {ex.Message}", ExitCodes.Failed);
                 }
 
                 if (view is null)
                 {
-                    return Fail(errors, $"{endpoint.Resolve(MembersPath)} answered null instead of a member list", ExitCodes.Failed);
+                    return ManagementCall.Fail(errors, $"{endpoint.Resolve(MembersPath)} answered null instead of a member list", ExitCodes.Failed);
                 }
 
                 MembersTable.Write(view, output);
@@ -84,49 +84,19 @@ public static class MembersCommands
         {
             if (!ManagementEndpoint.TryResolve(result.GetValue(url), result.GetValue(token), environment, out var endpoint, out var error))
             {
-                return Fail(errors, error, ExitCodes.BadInput);
+                return ManagementCall.Fail(errors, error, ExitCodes.BadInput);
             }
 
             var target = result.GetValue(address)!;
             var (path, form) = operation is null
                 ? (MembersPath, new Dictionary<string, string> { ["address"] = target })
                 : ($"{MembersPath}/{Uri.EscapeDataString(target)}", new Dictionary<string, string> { ["operation"] = operation });
-            return await CallAsync(endpoint, method, path, form, errors, reply =>
+            return await ManagementCall.SendAsync(endpoint, method, path, form, errors, reply =>
             {
                 output.WriteLine(reply.Message);
                 return ExitCodes.Ok;
             }, cancellation);
         });
         return command;
-    }
-
-    private static async Task<int> CallAsync(
-        ManagementEndpoint endpoint,
-        HttpMethod method,
-        string path,
-        IReadOnlyDictionary<string, string>? form,
-        TextWriter errors,
-        Func<ManagementReply, int> onSuccess,
-        CancellationToken cancellation)
-    {
-        ManagementReply reply;
-        try
-        {
-            reply = await ManagementHttp.SendAsync(endpoint, method, path, form, cancellation);
-        }
-        catch (ManagementUnreachableException ex)
-        {
-            return Fail(errors, ex.Message, ExitCodes.Unavailable);
-        }
-
-        return reply.IsSuccess
-            ? onSuccess(reply)
-            : Fail(errors, $"{reply.Message} (HTTP {(int)reply.Status} from {method} {endpoint.Resolve(path)})", reply.FailureExitCode);
-    }
-
-    private static int Fail(TextWriter errors, string message, int exitCode)
-    {
-        errors.WriteLine($"clusterctl: {message}");
-        return exitCode;
     }
 }

@@ -26,54 +26,36 @@ public static class TransitionsCommands
         {
             if (!ManagementEndpoint.TryResolve(result.GetValue(url), null, environment, out var endpoint, out var error))
             {
-                return Fail(errors, error, ExitCodes.BadInput);
+                return ManagementCall.Fail(errors, error, ExitCodes.BadInput);
             }
 
-            ManagementReply reply;
-            try
+            return await ManagementCall.SendAsync(endpoint, HttpMethod.Get, TransitionsPath, null, errors, reply =>
             {
-                reply = await ManagementHttp.SendAsync(endpoint, HttpMethod.Get, TransitionsPath, null, cancellation);
-            }
-            catch (ManagementUnreachableException ex)
-            {
-                return Fail(errors, ex.Message, ExitCodes.Unavailable);
-            }
+                if (result.GetValue(json))
+                {
+                    output.WriteLine(reply.Body);
+                    return ExitCodes.Ok;
+                }
 
-            if (!reply.IsSuccess)
-            {
-                return Fail(errors, $"{reply.Message} (HTTP {(int)reply.Status} from GET {endpoint.Resolve(TransitionsPath)})", reply.FailureExitCode);
-            }
+                TransitionsView? view;
+                try
+                {
+                    view = JsonSerializer.Deserialize(reply.Body, TransitionsJsonContext.Default.TransitionsView);
+                }
+                catch (JsonException ex)
+                {
+                    return ManagementCall.Fail(errors, $"{endpoint.Resolve(TransitionsPath)} answered JSON that is not a transitions view: {ex.Message}", ExitCodes.Failed);
+                }
 
-            if (result.GetValue(json))
-            {
-                output.WriteLine(reply.Body);
+                if (view is null)
+                {
+                    return ManagementCall.Fail(errors, $"{endpoint.Resolve(TransitionsPath)} answered null instead of a transitions view", ExitCodes.Failed);
+                }
+
+                TransitionsTable.Write(view, output);
                 return ExitCodes.Ok;
-            }
-
-            TransitionsView? view;
-            try
-            {
-                view = JsonSerializer.Deserialize(reply.Body, TransitionsJsonContext.Default.TransitionsView);
-            }
-            catch (JsonException ex)
-            {
-                return Fail(errors, $"{endpoint.Resolve(TransitionsPath)} answered JSON that is not a transitions view: {ex.Message}", ExitCodes.Failed);
-            }
-
-            if (view is null)
-            {
-                return Fail(errors, $"{endpoint.Resolve(TransitionsPath)} answered null instead of a transitions view", ExitCodes.Failed);
-            }
-
-            TransitionsTable.Write(view, output);
-            return ExitCodes.Ok;
+            }, cancellation);
         });
         return command;
-    }
-
-    private static int Fail(TextWriter errors, string message, int exitCode)
-    {
-        errors.WriteLine($"clusterctl: {message}");
-        return exitCode;
     }
 }

@@ -1,20 +1,17 @@
 using ClusterActors.Actors;
 using ClusterActors.Cluster.Membership;
 using Microsoft.AspNetCore.Http;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Logging;
-using Microsoft.Extensions.Logging.Abstractions;
 
 namespace ClusterActors.Management.Cluster;
 
 /// <summary>The handlers behind <see cref="ClusterMembersEndpoints"/>: parse, authorize, ask the membership, answer JSON.</summary>
-internal sealed partial class ClusterMembersRoutes(IClusterMembershipClient membership, ManagementToken token)
+internal sealed class ClusterMembersRoutes(IClusterMembershipClient membership, ManagementToken token)
 {
     public const string AddressParameter = "address";
     public const string AddressField = "address";
     public const string OperationField = "operation";
     public const string OperationNotSupported = "Operation not supported";
-    public const string CoordinatorTimedOut = "The membership coordinator did not answer in time";
+    private const string Coordinator = "membership coordinator";
 
     public async Task<IResult> ListAsync(HttpContext context) =>
         await AskAsync(context, membership.GetStateAsync, snapshot =>
@@ -111,28 +108,8 @@ internal sealed partial class ClusterMembersRoutes(IClusterMembershipClient memb
         });
     }
 
-    // Whatever the coordinator does (no answer in time, a failure reply), the operator gets a JSON 503
-    // saying so, never a bare 500; only a request the client itself abandoned is let go.
-    private static async Task<IResult> AskAsync<T>(HttpContext context, Func<CancellationToken, Task<T>> ask, Func<T, IResult> answer)
-    {
-        T reply;
-        try
-        {
-            reply = await ask(context.RequestAborted);
-        }
-        catch (OperationCanceledException) when (context.RequestAborted.IsCancellationRequested)
-        {
-            throw;
-        }
-        catch (Exception ex)
-        {
-            LogCoordinatorUnavailable(Logger(context), context.Request.Method, context.Request.Path, ex);
-            var message = ex is TimeoutException ? CoordinatorTimedOut : $"The membership coordinator could not answer: {ex.Message}";
-            return ManagementAnswers.Message(StatusCodes.Status503ServiceUnavailable, message);
-        }
-
-        return answer(reply);
-    }
+    private static Task<IResult> AskAsync<T>(HttpContext context, Func<CancellationToken, Task<T>> ask, Func<T, IResult> answer) =>
+        ManagementAsk.AskAsync(context, Coordinator, ask, answer);
 
     // Kestrel decodes the path but keeps "%2F" encoded (it would change the segments), so an
     // URL-encoded full address arrives as "ca.tcp:%2F%2Fsys@host:port". No valid address holds a
@@ -168,10 +145,4 @@ internal sealed partial class ClusterMembersRoutes(IClusterMembershipClient memb
             _ => (null, ManagementAnswers.Message(StatusCodes.Status400BadRequest, $"Form field '{field}' is given {values.Count} times; give it once")),
         };
     }
-
-    private static ILogger Logger(HttpContext context) =>
-        context.RequestServices.GetService<ILoggerFactory>()?.CreateLogger<ClusterMembersRoutes>() ?? NullLogger<ClusterMembersRoutes>.Instance;
-
-    [LoggerMessage(Level = LogLevel.Warning, Message = "{Method} {Path}: the membership coordinator did not answer")]
-    private static partial void LogCoordinatorUnavailable(ILogger logger, string method, string path, Exception exception);
 }

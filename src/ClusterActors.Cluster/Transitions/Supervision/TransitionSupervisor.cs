@@ -231,14 +231,7 @@ public sealed partial class TransitionSupervisor : ReceiveActor
 
         announcedTo = crownPrince;
         var registrations = new AnnounceRegistrations(subsystems.Describe(self));
-        if (crownPrince == self)
-        {
-            Self.Tell(registrations);
-        }
-        else
-        {
-            network.Send(crownPrince.Address, registrations);
-        }
+        Deliver(crownPrince, registrations);
     }
 
     /// <summary>Runs one sequencer input: deferred while taking over, ignored when this node is not the sequencer (it reached an old crown prince).</summary>
@@ -292,14 +285,7 @@ public sealed partial class TransitionSupervisor : ReceiveActor
             var message = new TransitionRound(self, round.Level, round.Steps, latest);
             foreach (var target in cluster.Members)
             {
-                if (target == self)
-                {
-                    Self.Tell(message);
-                }
-                else
-                {
-                    network.Send(target.Address, message);
-                }
+                Deliver(target, message);
             }
         }
 
@@ -534,24 +520,22 @@ public sealed partial class TransitionSupervisor : ReceiveActor
     {
         // The sequencer's own table is the live one (its rounds to itself are still in the mailbox).
         var latest = sequencer?.Table ?? table;
-        return Snapshot(latest);
+        return new(
+            self,
+            member ? cluster.CrownPrince : null,
+            cluster.Epoch,
+            [.. latest.Levels.Select(level => new TransitionLevelView(level.Level, level.Subsystems, level.Barriers))],
+            [.. latest.Entries.Select(entry => new NodeTransitionView(
+                entry.NodeId,
+                entry.Run,
+                entry.State,
+                entry.Kind,
+                entry.CurrentLevel,
+                entry.CurrentLevel is null ? null : entry.Barrier,
+                entry.Acknowledged,
+                entry.Awaiting,
+                entry.Deregistered,
+                entry.Note))],
+            halted is not null ? $"halted: {halted}" : IsSequencer || !member ? null : "the acknowledgements are as of the sequencer's last round");
     }
-
-    private TransitionsSnapshot Snapshot(TransitionTable latest) => new(
-        self,
-        member ? cluster.CrownPrince : null,
-        cluster.Epoch,
-        [.. latest.Levels.Select(level => new TransitionLevelView(level.Level, level.Subsystems, level.Barriers))],
-        [.. latest.Entries.Select(entry => new NodeTransitionView(
-            entry.NodeId,
-            entry.Run,
-            entry.State,
-            entry.Kind,
-            entry.CurrentLevel,
-            entry.CurrentLevel is null ? null : entry.Barrier,
-            entry.Acknowledged,
-            entry.Awaiting,
-            entry.Deregistered,
-            entry.Note))],
-        halted is not null ? $"halted: {halted}" : IsSequencer || !member ? null : "the acknowledgements are as of the sequencer's last round");
 }
