@@ -18,13 +18,15 @@ public sealed record GetTransitions
 /// <param name="Levels">The cluster's levels, lowest first, with their subsystems and barriers.</param>
 /// <param name="Nodes">Every node's state (SPEC T1), by node id.</param>
 /// <param name="Note">Why the answer may be incomplete (the sequencer could not be asked …), or null.</param>
+/// <param name="MessagesSent">Transition messages the answering supervisor has sent to other members since it started (rounds, acknowledgements, leave requests, table exchanges).</param>
 public sealed record TransitionsSnapshot(
     ClusterMember AnsweredBy,
     ClusterMember? Sequencer,
     long Epoch,
     ImmutableArray<TransitionLevelView> Levels,
     ImmutableArray<NodeTransitionView> Nodes,
-    string? Note)
+    string? Note,
+    long MessagesSent)
 {
     /// <summary>The nodes in the middle of a transition.</summary>
     [JsonIgnore]

@@ -10,7 +10,8 @@ public sealed record ClusterTransitionsResponse(
     [property: JsonPropertyName("note")] string? Note,
     [property: JsonPropertyName("levels")] IReadOnlyList<TransitionLevelResponse> Levels,
     [property: JsonPropertyName("nodes")] IReadOnlyList<NodeTransitionResponse> Nodes,
-    [property: JsonPropertyName("transitional")] IReadOnlyList<NodeTransitionResponse> Transitional);
+    [property: JsonPropertyName("transitional")] IReadOnlyList<NodeTransitionResponse> Transitional,
+    [property: JsonPropertyName("messagesSent")] long MessagesSent);
 
 /// <summary>One level of the global ordering: its subsystems (node id / name) and its barriers.</summary>
 public sealed record TransitionLevelResponse(

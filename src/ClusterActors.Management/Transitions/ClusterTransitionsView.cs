@@ -16,7 +16,8 @@ public static class ClusterTransitionsView
             Note: snapshot.Note,
             Levels: [.. snapshot.Levels.Select(Level)],
             Nodes: [.. snapshot.Nodes.Select(Node)],
-            Transitional: [.. snapshot.Transitional.Select(Node)]);
+            Transitional: [.. snapshot.Transitional.Select(Node)],
+            MessagesSent: snapshot.MessagesSent);
     }
 
     private static TransitionLevelResponse Level(TransitionLevelView level) =>

@@ -1,6 +1,7 @@
 using ClusterActors.Cluster.Membership;
 using ClusterActors.Cluster.Tests.Support;
 using ClusterActors.Cluster.Transitions;
+using ClusterActors.TestKit;
 using Xunit;
 
 namespace ClusterActors.Cluster.Tests.Transitions;
@@ -93,6 +94,28 @@ public sealed class TransitionRequirementTests
         cluster.RunUntilSettled(cluster.Nodes, AllJoined("node1", "node2", "node3"));
         Assert.Equal([(10, 0), (10, 1), (20, 0)], cluster.StepsSeen("node3", "node1", TransitionKind.Join));
         SeedScenarioTests.AssertEachAcknowledgedBeforeTheNext(cluster, "node1", "node1", "node2", "node3");
+    }
+
+    [Fact]
+    public void T4_each_step_costs_one_round_to_each_member_and_one_acknowledgement_from_each()
+    {
+        // node1 joins last: node4 stays the crown prince (the sequencer), so no take-over is counted.
+        var cluster = TransitionCluster.Start(4, delayedNodes: [0]);
+        cluster.RunUntilSettled(cluster.Nodes.Skip(1), AllJoined("node2", "node3", "node4"));
+        long MessagesSent(IEnumerable<SimulatedNode> nodes) => nodes.Sum(node => cluster.LocalView(node).MessagesSent);
+        var before = MessagesSent(cluster.Nodes.Skip(1));
+
+        // node1's supervisor starts with its membership, so it has sent nothing before.
+        cluster.Membership.StartMembership(cluster.Node("node1"));
+        cluster.RunUntilSettled(cluster.Nodes, AllJoined("node1", "node2", "node3", "node4"));
+
+        // L levels, m members, s = m - 1 others: the sequencer sends a round to the others when the join
+        // is committed, at each level and when it is Joined (L + 2 rounds); each other member acknowledges
+        // each level once; the joiner announces its subsystems once. Acknowledgements that move nothing
+        // are not broadcast: that would make each level cost s² messages.
+        const int levels = 4;
+        const int others = 3;
+        Assert.Equal((levels + 2) * others + levels * others + 1, MessagesSent(cluster.Nodes) - before);
     }
 
     [Fact]

@@ -80,16 +80,17 @@ public sealed class ClusterTransitionsEndpointTests : IAsyncLifetime, IDisposabl
     }
 
     [Fact]
-    public async Task Transitions_endpoint_names_who_answered_the_sequencer_and_the_epoch()
+    public async Task Transitions_endpoint_names_who_answered_the_sequencer_the_epoch_and_its_messages_sent()
     {
         var json = await GetJsonAsync();
 
-        Assert.Equal(["answeredBy", "sequencer", "epoch", "note", "levels", "nodes", "transitional"], json.Select(p => p.Key));
+        Assert.Equal(["answeredBy", "sequencer", "epoch", "note", "levels", "nodes", "transitional", "messagesSent"], json.Select(p => p.Key));
         Assert.Equal("ca.tcp://sys@127.0.0.1:2553", json["answeredBy"]!.GetValue<string>());
         Assert.Equal("ca.tcp://sys@127.0.0.1:2553", json["sequencer"]!.GetValue<string>());
         Assert.Equal(9, json["epoch"]!.GetValue<long>());
         Assert.True(json.ContainsKey("note"));
         Assert.Null(json["note"]);
+        Assert.Equal(412, json["messagesSent"]!.GetValue<long>());
     }
 
     [Fact]
@@ -184,7 +185,7 @@ public sealed class ClusterTransitionsEndpointTests : IAsyncLifetime, IDisposabl
     [Fact]
     public async Task With_no_cluster_the_endpoint_answers_empty_lists()
     {
-        transitions.Snapshot = new TransitionsSnapshot(ClusterTransitionsFakeClient.Node1, null, 0, [], [], null);
+        transitions.Snapshot = new TransitionsSnapshot(ClusterTransitionsFakeClient.Node1, null, 0, [], [], null, 0);
 
         var json = await GetJsonAsync();
 

@@ -37,7 +37,8 @@ public sealed class ClusterTransitionsFakeClient : ITransitionsClient
             new NodeTransitionView("node-4", Node4, NodeTransitionState.ForcedLeaving, TransitionKind.ForcedLeave, 2, 0, [], ["node-1", "node-2", "node-3"], [], null),
             Idle("node-5", Node5, NodeTransitionState.Inactive) with { Note = "rejoin queued until every survivor has processed its forced leave" },
         ],
-        Note: null);
+        Note: null,
+        MessagesSent: 412);
 
     public TransitionsSnapshot Snapshot { get; set; } = FiveNodes;
 

@@ -36,6 +36,7 @@ public sealed partial class TransitionSupervisor : ReceiveActor
     private TakeOver? takeover;
     private ClusterMember? announcedTo;
     private long nextNoticeId = 1;
+    private long messagesSent;
     private bool member;
     private bool ownLeaveFinished;
     private string? halted;
@@ -156,7 +157,7 @@ public sealed partial class TransitionSupervisor : ReceiveActor
         takeover.Accept(self, cluster.Epoch, table, subsystems.Describe(self));
         foreach (var other in cluster.Members.Where(other => other != self))
         {
-            network.Send(other.Address, new ShareTable(self, cluster.Epoch));
+            Deliver(other, new ShareTable(self, cluster.Epoch));
         }
 
         FinishTakeOver();
@@ -309,6 +310,7 @@ public sealed partial class TransitionSupervisor : ReceiveActor
         }
         else
         {
+            messagesSent++;
             network.Send(target.Address, message);
         }
     }
@@ -536,6 +538,7 @@ public sealed partial class TransitionSupervisor : ReceiveActor
                 entry.Awaiting,
                 entry.Deregistered,
                 entry.Note))],
-            halted is not null ? $"halted: {halted}" : IsSequencer || !member ? null : "the acknowledgements are as of the sequencer's last round");
+            halted is not null ? $"halted: {halted}" : IsSequencer || !member ? null : "the acknowledgements are as of the sequencer's last round",
+            messagesSent);
     }
 }
