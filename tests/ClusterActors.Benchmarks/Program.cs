@@ -2,6 +2,7 @@ using ClusterActors.Benchmarks.Harness;
 using ClusterActors.Benchmarks.Kernel;
 using ClusterActors.Benchmarks.Membership;
 using ClusterActors.Benchmarks.Remoting;
+using ClusterActors.Benchmarks.Transitions;
 
 // Usage: dotnet run -c Release --project tests/ClusterActors.Benchmarks -- SUITE [--quick] [--default-pool]
 var suites = new Dictionary<string, Func<BenchmarkOptions, BenchmarkReport, Task>>(StringComparer.Ordinal)
@@ -9,6 +10,7 @@ var suites = new Dictionary<string, Func<BenchmarkOptions, BenchmarkReport, Task
     ["kernel"] = KernelSuite.RunAsync,
     ["remoting"] = RemotingSuite.RunAsync,
     ["membership"] = MembershipSuite.RunAsync,
+    ["transitions"] = TransitionsSuite.RunAsync,
 };
 
 var flags = new[] { "--quick", "--default-pool" };

@@ -6,7 +6,7 @@ using ClusterActors.Remoting;
 
 namespace ClusterActors.Benchmarks.Membership;
 
-/// <summary>N nodes in this process, each on its own loopback TCP port with the default reconfiguration timing; every node lists every node as a seed.</summary>
+/// <summary>N nodes in this process, each on its own loopback TCP port with the default reconfiguration timing; every node lists every node as a seed. The transitions benchmark binds its nodes here too.</summary>
 internal sealed class InProcessCluster : IAsyncDisposable
 {
     private static readonly ClusterSecret Secret = ClusterSecret.FromText("membership-benchmark-secret");
@@ -19,6 +19,23 @@ internal sealed class InProcessCluster : IAsyncDisposable
     /// <summary>The nodes' membership handles, in start order.</summary>
     public IReadOnlyList<ClusterMembershipHandle> Handles => handles;
 
+    /// <summary>The bound nodes, node-1 first.</summary>
+    public IReadOnlyList<RemoteActorSystem> Nodes => nodes;
+
+    /// <summary>
+    /// Default reconfiguration timing with keep-alives slowed down: N nodes in one process on two cores
+    /// carry N times the keep-alive load a node has on its own machine, and at 50 nodes that load alone
+    /// (24,500 messages/s) starves rounds into timing out. Forming, downing and transitions never wait
+    /// for a keep-alive, so the figures do not depend on it.
+    /// </summary>
+    public static MembershipSettings Settings(IEnumerable<Address> seeds) => new()
+    {
+        SeedNodes = [.. seeds],
+        RandomSeed = 7,
+        HeartbeatInterval = TimeSpan.FromSeconds(1),
+        CommunicationTimeout = TimeSpan.FromSeconds(10),
+    };
+
     /// <summary>Binds <paramref name="count"/> nodes (no membership yet: their seed lists need every address).</summary>
     public static async Task<InProcessCluster> BindAsync(int count)
     {
@@ -27,6 +44,7 @@ internal sealed class InProcessCluster : IAsyncDisposable
         {
             var registry = new MessageTypeRegistry();
             ClusterMembership.RegisterMessages(registry);
+            ClusterTransitions.RegisterMessages(registry);
             var transport = new TcpTransport(new TcpTransportSettings
             {
                 SystemName = "bench",
@@ -44,18 +62,7 @@ internal sealed class InProcessCluster : IAsyncDisposable
     /// <summary>Starts every node's membership at once; the returned task completes when every node has committed a cluster of all <c>count</c> nodes.</summary>
     public Task StartAndWaitFormedAsync()
     {
-        var seeds = nodes.Select(node => node.Address).ToArray();
-        // Default reconfiguration timing; keep-alives slowed down, because N nodes in one process on two
-        // cores carry N times the keep-alive load a node has on its own machine, and at 50 nodes that
-        // load alone (24,500 messages/s) starves rounds into timing out. Forming and downing never wait
-        // for a keep-alive, so the figures do not depend on it.
-        var settings = new MembershipSettings
-        {
-            SeedNodes = [.. seeds],
-            RandomSeed = 7,
-            HeartbeatInterval = TimeSpan.FromSeconds(1),
-            CommunicationTimeout = TimeSpan.FromSeconds(10),
-        };
+        var settings = Settings(nodes.Select(node => node.Address));
         foreach (var node in nodes)
         {
             var watch = new CommitWatch(nodes.Count);
