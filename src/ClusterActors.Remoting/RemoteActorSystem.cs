@@ -99,6 +99,17 @@ public sealed class RemoteActorSystem : IAsyncDisposable
         refs.OnIncarnationGone(address, incarnation, $"quarantined: {reason}");
     }
 
+    /// <summary>
+    /// Writes a pre-formed distress frame (what <see cref="DistressFrame.Fill"/> returned) to the node at
+    /// <paramref name="target"/> synchronously, on the calling thread; see <see cref="IRemoteTransport.WriteDistress"/>.
+    /// Distress frames from peers arrive as <see cref="DistressReceived"/> on <see cref="ActorSystem.EventStream"/>.
+    /// </summary>
+    /// <returns>True once the bytes were handed to the network; false (counted and logged) otherwise.</returns>
+    public bool WriteDistress(Address target, ReadOnlySpan<byte> frame, TimeSpan timeout) => Transport.WriteDistress(target, frame, timeout);
+
+    /// <summary>Opens (and keeps open) a connection to <paramref name="target"/> now, so a later <see cref="WriteDistress"/> finds one; does not block.</summary>
+    public void EnsureConnected(Address target) => Transport.EnsureConnected(target);
+
     /// <summary>Graceful stop: the actor system's coordinated shutdown, then the transport's (peers hear this run is gone).</summary>
     public async Task ShutdownAsync()
     {

@@ -83,6 +83,25 @@ public sealed class PeerDiagnostics
         RemotingLog.DroppedOutbound(Logger, Peer, recipient, typeId, reason);
     }
 
+    /// <summary>Counts and logs a distress frame that was not written to this peer (or, in memory, was lost on its way).</summary>
+    public void ReportDistressNotWritten(string reason)
+    {
+        Counters.IncrementDistressWriteFailures();
+        RemotingLog.DistressNotWritten(Logger, Peer, reason);
+    }
+
+    /// <summary>Counts and logs a distress frame from the authenticated <paramref name="sender"/> that claims to come from another node or run.</summary>
+    public void ReportForgedDistress(NodeIdentity sender, DistressNotice notice)
+    {
+        ArgumentNullException.ThrowIfNull(sender);
+        ArgumentNullException.ThrowIfNull(notice);
+        Counters.IncrementForgedDistressFrames();
+        RemotingLog.ForgedDistress(Logger, Peer, sender.NodeId, sender.Incarnation, notice.NodeId, notice.Incarnation);
+    }
+
+    internal void ReportDistressReceived(NodeIdentity sender, DistressNotice notice) =>
+        RemotingLog.DistressReceived(Logger, Peer, sender.NodeId, sender.Incarnation, notice.Kind, notice.Reason);
+
     internal void ReportHandshakeAccepted(NodeIdentity peer, int protocolVersion) =>
         RemotingLog.HandshakeAccepted(Logger, Peer, peer.NodeId, peer.Incarnation, peer.SoftwareVersion, protocolVersion);
 

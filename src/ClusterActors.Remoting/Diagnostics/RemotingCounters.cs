@@ -17,6 +17,8 @@ public sealed class RemotingCounters
     private long handshakeFailures;
     private long unknownRecipients;
     private long droppedOutbound;
+    private long distressWriteFailures;
+    private long forgedDistressFrames;
 
     /// <summary>Well-formed frames decoded.</summary>
     public long FramesIn => Interlocked.Read(ref framesIn);
@@ -45,6 +47,12 @@ public sealed class RemotingCounters
     /// <summary>Outbound messages dropped before reaching the wire (too large, queue full, peer gone).</summary>
     public long DroppedOutbound => Interlocked.Read(ref droppedOutbound);
 
+    /// <summary>Distress frames this node could not write (no usable connection, the timeout passed, the link is cut) or, in memory, that were lost in flight.</summary>
+    public long DistressWriteFailures => Interlocked.Read(ref distressWriteFailures);
+
+    /// <summary>Distress frames an authenticated peer sent in another node's name (or another run's): ignored.</summary>
+    public long ForgedDistressFrames => Interlocked.Read(ref forgedDistressFrames);
+
     /// <summary>A consistent-enough copy of every counter, for the management API and for tests.</summary>
     public RemotingCountersSnapshot Snapshot() => new(
         FramesIn,
@@ -55,7 +63,9 @@ public sealed class RemotingCounters
         UndeserializablePayloads,
         HandshakeFailures,
         UnknownRecipients,
-        DroppedOutbound);
+        DroppedOutbound,
+        DistressWriteFailures,
+        ForgedDistressFrames);
 
     internal void IncrementFramesIn() => Interlocked.Increment(ref framesIn);
 
@@ -74,4 +84,8 @@ public sealed class RemotingCounters
     internal void IncrementUnknownRecipients() => Interlocked.Increment(ref unknownRecipients);
 
     internal void IncrementDroppedOutbound() => Interlocked.Increment(ref droppedOutbound);
+
+    internal void IncrementDistressWriteFailures() => Interlocked.Increment(ref distressWriteFailures);
+
+    internal void IncrementForgedDistressFrames() => Interlocked.Increment(ref forgedDistressFrames);
 }

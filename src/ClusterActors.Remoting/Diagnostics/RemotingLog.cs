@@ -28,4 +28,13 @@ internal static partial class RemotingLog
 
     [LoggerMessage(108, LogLevel.Information, "Handshake with {Peer} accepted: node {NodeId}, incarnation {Incarnation}, software {SoftwareVersion}, wire protocol {ProtocolVersion}.")]
     public static partial void HandshakeAccepted(ILogger logger, string peer, string nodeId, long incarnation, string softwareVersion, int protocolVersion);
+
+    [LoggerMessage(109, LogLevel.Warning, "Could not send a distress signal to {Peer}: {Reason}")]
+    public static partial void DistressNotWritten(ILogger logger, string peer, string reason);
+
+    [LoggerMessage(110, LogLevel.Warning, "Ignored a distress signal from {Peer} (node {NodeId}, incarnation {Incarnation}): it claims to come from node {ClaimedNodeId}, incarnation {ClaimedIncarnation}, but a node may only announce its own failure.")]
+    public static partial void ForgedDistress(ILogger logger, string peer, string nodeId, long incarnation, string claimedNodeId, long claimedIncarnation);
+
+    [LoggerMessage(111, LogLevel.Warning, "Distress signal from {Peer} (node {NodeId}, incarnation {Incarnation}): {Kind}: {Reason}")]
+    public static partial void DistressReceived(ILogger logger, string peer, string nodeId, long incarnation, string kind, string reason);
 }

@@ -1,6 +1,8 @@
+using ClusterActors.Actors;
+
 namespace ClusterActors.Remoting;
 
-/// <summary>Sending and arriving: the checks a message passes on its way, and where a loss is counted.</summary>
+/// <summary>Sending and arriving: the checks a message (or distress frame) passes on its way, and where a loss is counted.</summary>
 /// <remarks>
 /// A message is pinned, when sent, to the run of its target that is live then (or the one it names);
 /// it is never handed to a later run at the same address. Every loss is counted once, in the sender's
@@ -16,7 +18,7 @@ public sealed partial class InMemoryNetwork
         long targetIncarnation;
         lock (Gate)
         {
-            refusal = AdmitLocked(sender, envelope, out targetIncarnation);
+            refusal = AdmitLocked(sender, envelope.Target, envelope.TargetIncarnation, out targetIncarnation);
         }
 
         if (refusal is not null)
@@ -37,8 +39,44 @@ public sealed partial class InMemoryNetwork
         return true;
     }
 
-    /// <summary>Checks a message against what is live now; null when it may go, otherwise why not. Learns the target's run, as a TCP handshake would.</summary>
-    private string? AdmitLocked(InMemoryTransport sender, OutboundEnvelope envelope, out long targetIncarnation)
+    /// <summary>
+    /// Puts a copy of a distress <paramref name="frame"/> from <paramref name="sender"/> on the link to
+    /// <paramref name="target"/>, behind the messages already on it; false (counted and logged) when the
+    /// target is not running, is this node, refuses it, or the fault injector blackholes the link. The
+    /// injector's other faults apply to routed messages only, as over TCP, where a distress is written
+    /// at once on the open connection.
+    /// </summary>
+    internal bool SendDistress(InMemoryTransport sender, Address target, byte[] frame)
+    {
+        string? refusal;
+        lock (Gate)
+        {
+            var from = sender.LocalIdentity.Address;
+            var targetIncarnation = 0L;
+            refusal = target.Equals(from) && sender.SendableLocked() ? "the target is this node itself." : AdmitLocked(sender, target, null, out targetIncarnation);
+            if (refusal is null && Faults?.FaultsOn(from, target).Blackholed == true)
+            {
+                refusal = "the fault injector blackholes the link.";
+            }
+
+            if (refusal is null)
+            {
+                sender.DiagnosticsFor(target).CountFrameOut();
+                LinkLocked(from, target).EnqueueInOrder(new Transmission(target, targetIncarnation, new DistressInFlight(sender, target, frame)), Latency);
+            }
+        }
+
+        if (refusal is not null)
+        {
+            sender.DiagnosticsFor(target).ReportDistressNotWritten(refusal);
+            return false;
+        }
+
+        return true;
+    }
+
+    /// <summary>Checks something sent to <paramref name="to"/> (meant for <paramref name="meantFor"/>, or whichever run is live) against what is live now; null when it may go, otherwise why not. Learns the target's run, as a TCP handshake would.</summary>
+    private string? AdmitLocked(InMemoryTransport sender, Address to, long? meantFor, out long targetIncarnation)
     {
         targetIncarnation = 0;
         if (!sender.SendableLocked())
@@ -47,27 +85,27 @@ public sealed partial class InMemoryNetwork
         }
 
         var self = sender.LocalIdentity;
-        if (!live.TryGetValue(envelope.Target, out var target))
+        if (!live.TryGetValue(to, out var target))
         {
-            return $"no node is running at {envelope.Target}.";
+            return $"no node is running at {to}.";
         }
 
         var current = target.LocalIdentity.Incarnation;
-        targetIncarnation = envelope.TargetIncarnation ?? current;
-        if (sender.Peers.IsGone(envelope.Target, current))
+        targetIncarnation = meantFor ?? current;
+        if (sender.Peers.IsGone(to, current))
         {
-            return $"incarnation {current} of {envelope.Target} is {(sender.Peers.IsQuarantined(envelope.Target, current) ? "quarantined" : "gone")}.";
+            return $"incarnation {current} of {to} is {(sender.Peers.IsQuarantined(to, current) ? "quarantined" : "gone")}.";
         }
 
-        sender.ObserveLocked(envelope.Target, current);
+        sender.ObserveLocked(to, current);
         if (targetIncarnation != current)
         {
-            return $"incarnation {targetIncarnation} of {envelope.Target} is gone (incarnation {current} runs there now).";
+            return $"incarnation {targetIncarnation} of {to} is gone (incarnation {current} runs there now).";
         }
 
         if (target.Peers.IsGone(self.Address, self.Incarnation))
         {
-            return $"{envelope.Target} refuses this node's incarnation {self.Incarnation} ({(target.Peers.IsQuarantined(self.Address, self.Incarnation) ? "quarantined" : "gone")} there).";
+            return $"{to} refuses this node's incarnation {self.Incarnation} ({(target.Peers.IsQuarantined(self.Address, self.Incarnation) ? "quarantined" : "gone")} there).";
         }
 
         return null;
@@ -102,13 +140,13 @@ public sealed partial class InMemoryNetwork
             if (target is null || target.LocalIdentity.Incarnation != transmission.ToIncarnation)
             {
                 loss = target is null
-                    ? $"{transmission.To} went away while the message was in flight."
-                    : $"incarnation {transmission.ToIncarnation} of {transmission.To} went away while the message was in flight (incarnation {target.LocalIdentity.Incarnation} runs there now).";
+                    ? $"{transmission.To} went away while {What(transmission)} was in flight."
+                    : $"incarnation {transmission.ToIncarnation} of {transmission.To} went away while {What(transmission)} was in flight (incarnation {target.LocalIdentity.Incarnation} runs there now).";
                 target = null;
             }
-            else if (transmission.Content is MessageInFlight sent && sent.Sender.Peers.IsGone(transmission.To, transmission.ToIncarnation))
+            else if (transmission.Content is SentInFlight sent && sent.Sender.Peers.IsGone(transmission.To, transmission.ToIncarnation))
             {
-                loss = $"incarnation {transmission.ToIncarnation} of {transmission.To} was declared gone while the message was in flight.";
+                loss = $"incarnation {transmission.ToIncarnation} of {transmission.To} was declared gone while {What(transmission)} was in flight.";
                 target = null;
             }
             else
@@ -120,9 +158,9 @@ public sealed partial class InMemoryNetwork
         if (loss is not null)
         {
             // A shutdown notice for a node that is gone has nobody left to tell.
-            if (transmission.Content is MessageInFlight message)
+            if (transmission.Content is SentInFlight lost)
             {
-                message.Sender.ReportDropped(message.Envelope, loss);
+                lost.ReportLost(loss);
             }
 
             return;
@@ -130,4 +168,6 @@ public sealed partial class InMemoryNetwork
 
         target!.Run(handOff);
     }
+
+    private static string What(in Transmission transmission) => transmission.Content is DistressInFlight ? "the distress signal" : "the message";
 }

@@ -103,7 +103,7 @@ public sealed partial class InMemoryNetwork
     internal bool Leave(InMemoryTransport transport, bool graceful)
     {
         var identity = transport.LocalIdentity;
-        List<MessageInFlight> lost;
+        List<SentInFlight> lost;
         lock (Gate)
         {
             if (!transport.StopLocked(graceful, out var wasBound, out lost))
@@ -128,9 +128,9 @@ public sealed partial class InMemoryNetwork
             }
         }
 
-        foreach (var message in lost)
+        foreach (var sent in lost)
         {
-            message.Sender.ReportDropped(message.Envelope, $"{identity.Address} stopped before the message was handed over.");
+            sent.ReportLost($"{identity.Address} stopped before it was handed over.");
         }
 
         return true;

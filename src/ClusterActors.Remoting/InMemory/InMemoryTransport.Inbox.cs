@@ -4,7 +4,7 @@ using ClusterActors.Actors;
 
 namespace ClusterActors.Remoting;
 
-/// <summary>The receiving side: the inbox, what a node learns from what arrives, and the calls to <see cref="ITransportEvents"/>.</summary>
+/// <summary>The receiving side: the inbox, what a node learns from what arrives (messages and distress frames alike), and the calls to <see cref="ITransportEvents"/>.</summary>
 /// <remarks>
 /// Arrivals are handed over at once when nothing waits in the inbox; otherwise (not started yet, or
 /// news queued by this node itself) they join the inbox, which a zero-delay timer empties in order.
@@ -45,7 +45,7 @@ public sealed partial class InMemoryTransport
     {
         if (handOff.Loss is { } loss)
         {
-            handOff.Message!.Sender.ReportDropped(handOff.Message.Envelope, loss);
+            handOff.Sent!.ReportLost(loss);
             return;
         }
 
@@ -54,9 +54,14 @@ public sealed partial class InMemoryTransport
             RaiseGone(gone.Address, gone.Incarnation, gone.Reason);
         }
 
-        if (handOff.Message is { } message)
+        switch (handOff.Sent)
         {
-            Deliver(message, handOff.Diagnostics!);
+            case MessageInFlight message:
+                Deliver(message, handOff.Diagnostics!);
+                break;
+            case DistressInFlight distress:
+                Deliver(distress, handOff.Diagnostics!);
+                break;
         }
     }
 
@@ -87,12 +92,48 @@ public sealed partial class InMemoryTransport
         }
     }
 
+    /// <summary>Decodes a distress frame as TCP would (a bad one is counted and logged as malformed) and raises it when it names exactly its sender.</summary>
+    private void Deliver(DistressInFlight distress, PeerDiagnostics peer)
+    {
+        var sender = distress.Sender.LocalIdentity;
+        var decoder = new FrameDecoder(FrameLimits.DefaultMaxFrameSize, peer);
+        var buffer = new ReadOnlySequence<byte>(distress.Frame);
+        DistressNotice notice;
+        try
+        {
+            // The sender checked the length prefix and the kind, so this is one whole Distress frame.
+            decoder.TryReadFrame(ref buffer, out var frame);
+            notice = decoder.ReadDistress(frame);
+        }
+        catch (MalformedFrameException)
+        {
+            // Counted and logged by the decoder; there is no connection to close here.
+            return;
+        }
+
+        if (notice.NodeId != sender.NodeId || notice.Incarnation != sender.Incarnation)
+        {
+            peer.ReportForgedDistress(sender, notice);
+            return;
+        }
+
+        peer.ReportDistressReceived(sender, notice);
+        try
+        {
+            events!.OnDistress(sender, peer, notice);
+        }
+        catch (Exception error)
+        {
+            InMemoryLog.EventHandlerFailed(logger, peer.Peer, error);
+        }
+    }
+
     /// <summary>Decides, under the lock, what one arrival means for this run.</summary>
     private HandOff PrepareLocked(Inbound content)
     {
         switch (content)
         {
-            case MessageInFlight message:
+            case SentInFlight message:
                 var from = message.Sender.LocalIdentity;
                 if (Peers.IsGone(from.Address, from.Incarnation))
                 {
@@ -112,7 +153,12 @@ public sealed partial class InMemoryTransport
                     ? new IncarnationGoneNotice(from.Address, old, $"restarted as incarnation {from.Incarnation}")
                     : null;
                 var peer = DiagnosticsFor(from.Address);
-                peer.CountFrameIn();
+                if (message is MessageInFlight)
+                {
+                    // A distress frame is counted by the decoder that reads it.
+                    peer.CountFrameIn();
+                }
+
                 return new HandOff(retired, message, peer, null);
 
             case ShutdownNotice notice:
@@ -180,11 +226,11 @@ public sealed partial class InMemoryTransport
     }
 
     /// <summary>Empties the inbox of a run that stops: its messages are lost (returned, so their senders count them).</summary>
-    private void DrainInboxLocked(List<MessageInFlight> lost)
+    private void DrainInboxLocked(List<SentInFlight> lost)
     {
         while (inbox.TryDequeue(out var content))
         {
-            if (content is MessageInFlight message)
+            if (content is SentInFlight message)
             {
                 lost.Add(message);
             }
@@ -195,6 +241,6 @@ public sealed partial class InMemoryTransport
         flushArmed = false;
     }
 
-    /// <summary>What to do with one arrival outside the lock: raise a gone run, deliver a message, or count its loss.</summary>
-    internal readonly record struct HandOff(IncarnationGoneNotice? Gone, MessageInFlight? Message, PeerDiagnostics? Diagnostics, string? Loss);
+    /// <summary>What to do with one arrival outside the lock: raise a gone run, deliver a message or distress frame, or count its loss.</summary>
+    internal readonly record struct HandOff(IncarnationGoneNotice? Gone, SentInFlight? Sent, PeerDiagnostics? Diagnostics, string? Loss);
 }

@@ -110,6 +110,27 @@ public sealed partial class InMemoryTransport : IRemoteTransport
     }
 
     /// <inheritdoc />
+    /// <remarks>
+    /// Puts a copy of the bytes on the link to <paramref name="target"/>, in order with the messages
+    /// already on it, under the same rules as a message (a target not running, gone or refusing this run
+    /// refuses it; one that crashes meanwhile loses it, counted here at arrival); it is decoded at the
+    /// target. A link the fault injector blackholes refuses it; its other faults apply to routed messages
+    /// only, as over TCP. Never blocks, so <paramref name="timeout"/> is only checked.
+    /// </remarks>
+    /// <exception cref="InvalidOperationException">The transport has not started.</exception>
+    public bool WriteDistress(Address target, ReadOnlySpan<byte> frame, TimeSpan timeout)
+    {
+        ArgumentNullException.ThrowIfNull(target);
+        DistressCodec.RequireFrame(frame, nameof(frame));
+        DistressCodec.RequireTimeout(timeout, nameof(timeout));
+        return network.SendDistress(this, target, frame.ToArray());
+    }
+
+    /// <inheritdoc />
+    /// <remarks>Nothing to do: the in-memory network has no connections.</remarks>
+    public void EnsureConnected(Address target) => ArgumentNullException.ThrowIfNull(target);
+
+    /// <inheritdoc />
     /// <remarks>Raises <see cref="ITransportEvents.OnIncarnationGone"/> ("quarantined: reason") synchronously, as TCP does, unless that run was already gone or this transport has stopped.</remarks>
     public void Quarantine(Address address, long incarnation, string reason)
     {
@@ -180,8 +201,8 @@ public sealed partial class InMemoryTransport : IRemoteTransport
         _ => throw new InvalidOperationException("Call BindAsync and Start before sending or quarantining."),
     };
 
-    /// <summary>Marks this transport stopped; false when it already was. Returns the messages its inbox held (now lost).</summary>
-    internal bool StopLocked(bool graceful, out bool wasBound, out List<MessageInFlight> lost)
+    /// <summary>Marks this transport stopped; false when it already was. Returns the messages and distress frames its inbox held (now lost).</summary>
+    internal bool StopLocked(bool graceful, out bool wasBound, out List<SentInFlight> lost)
     {
         wasBound = IsRunningLocked;
         lost = [];

@@ -77,6 +77,10 @@ internal sealed class InboundDelivery(RemoteRefs refs, MessageSerializer seriali
     public void OnIncarnationGone(Address address, long incarnation, string reason) =>
         refs.OnIncarnationGone(address, incarnation, reason);
 
+    /// <summary>Publishes the peer's distress on the event stream, for the membership layer to fail it over at once (SPEC S6).</summary>
+    public void OnDistress(NodeIdentity peer, PeerDiagnostics diagnostics, DistressNotice notice) =>
+        refs.System.EventStream.Publish(new DistressReceived(peer.Address, notice.NodeId, notice.Incarnation, notice.Kind, notice.Reason));
+
     /// <summary>The living local actor an envelope names, or null (unparsable, another node, no such actor or incarnation).</summary>
     private InternalActorRef? ResolveRecipient(string path)
     {

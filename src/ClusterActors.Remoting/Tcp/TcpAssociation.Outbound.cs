@@ -1,6 +1,7 @@
 using System.IO.Pipelines;
 using System.Net;
 using System.Net.Sockets;
+using System.Runtime.CompilerServices;
 using ClusterActors.Actors;
 
 namespace ClusterActors.Remoting;
@@ -96,7 +97,8 @@ internal sealed partial class TcpAssociation
 
             if (lanes.Count == 0)
             {
-                return draining ? Step.Stop : Step.Wait;
+                // EnsureConnected asked for a connection with nothing queued: dial for it (not while draining).
+                return draining ? Step.Stop : keepConnected && accepting ? Step.Dial : Step.Wait;
             }
 
             return Step.Dial;
@@ -244,10 +246,10 @@ internal sealed partial class TcpAssociation
                     var envelope = batch[i]!;
                     batch[i] = null;
                     Write(encoder, writer, envelope, peerIncarnation);
-                    peerGone = writer.UnflushedBytes >= FlushThreshold && (await writer.FlushAsync()).IsCompleted;
+                    peerGone = writer.UnflushedBytes >= FlushThreshold && await FlushAsync(connection);
                 }
 
-                if (peerGone || (await writer.FlushAsync()).IsCompleted)
+                if (peerGone || await FlushAsync(connection))
                 {
                     break;
                 }
@@ -286,6 +288,21 @@ internal sealed partial class TcpAssociation
         return goodbyeSaid;
     }
 
+    /// <summary>Flushes what the loop encoded, under the connection's write gate so a distress frame written meanwhile cannot land inside it; true when the peer is gone.</summary>
+    [AsyncMethodBuilder(typeof(PoolingAsyncValueTaskMethodBuilder<>))]
+    private static async ValueTask<bool> FlushAsync(TcpConnection connection)
+    {
+        await connection.EnterWriteGateAsync();
+        try
+        {
+            return (await connection.Writer.FlushAsync()).IsCompleted;
+        }
+        finally
+        {
+            connection.ExitWriteGate();
+        }
+    }
+
     private void Write(FrameEncoder encoder, PipeWriter writer, OutboundEnvelope envelope, long peerIncarnation)
     {
         if (envelope.TargetIncarnation is long target && target != peerIncarnation)
@@ -308,8 +325,17 @@ internal sealed partial class TcpAssociation
     {
         var settings = transport.Settings;
         encoder.WriteClose(connection.Writer, CloseCode.Shutdown, TcpTransport.ShutdownReason);
-        await connection.Writer.FlushAsync();
-        connection.ShutdownSend();
+        await connection.EnterWriteGateAsync();
+        try
+        {
+            await connection.Writer.FlushAsync();
+            connection.ShutdownSend();
+        }
+        finally
+        {
+            connection.ExitWriteGate();
+        }
+
         try
         {
             // The peer hangs up once it has read the Close; a silent peer is not waited for beyond the handshake timeout.

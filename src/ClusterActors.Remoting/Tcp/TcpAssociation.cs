@@ -10,7 +10,8 @@ namespace ClusterActors.Remoting;
 /// </summary>
 /// <remarks>
 /// One lock guards the state; events are raised and drops reported after it is released. The outbound
-/// loop (dial, handshake, write, redial) is in <c>TcpAssociation.Outbound.cs</c>.
+/// loop (dial, handshake, write, redial) is in <c>TcpAssociation.Outbound.cs</c>; distress writes and
+/// connections kept open for them in <c>TcpAssociation.Distress.cs</c>.
 /// </remarks>
 internal sealed partial class TcpAssociation
 {
@@ -191,6 +192,7 @@ internal sealed partial class TcpAssociation
                 return;
             }
 
+            ForgetKeepConnectedLocked(incarnation);
             dropped = lanes.RemoveTargeting(incarnation);
         }
 
@@ -206,6 +208,7 @@ internal sealed partial class TcpAssociation
         lock (gate)
         {
             first = incarnations.Quarantine(incarnation);
+            ForgetKeepConnectedLocked(incarnation);
             dropped = lanes.RemoveTargeting(incarnation);
             stale = ConnectionsOf(incarnation);
         }

@@ -7,7 +7,10 @@ namespace ClusterActors.Remoting;
 /// <remarks>
 /// The reading loop owns <see cref="Reader"/>. Writes go either through one writer loop (an outbound
 /// connection after its handshake) or through <see cref="SendAsync"/>/<see cref="SendCloseAsync"/>,
-/// which take the write gate (handshake frames, and the Close frames of inbound connections).
+/// which take the write gate (handshake frames, and the Close frames of inbound connections). Bytes
+/// reach the socket only under the write gate: the writer loop takes it around each flush, and
+/// <see cref="TryWriteNow"/> (a distress frame, written synchronously by a caller's thread) takes it
+/// around its blocking send, so frames never interleave.
 /// <see cref="Close"/> may be called from any thread, any number of times.
 /// </remarks>
 internal sealed class TcpConnection : IDisposable
@@ -19,6 +22,7 @@ internal sealed class TcpConnection : IDisposable
     private readonly TaskCompletionSource finished = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private int closed;
     private bool writerCompleted;
+    private volatile bool sendShutDown;
 
     public TcpConnection(Socket socket, bool isInbound, string endpoint, PeerDiagnostics diagnostics)
     {
@@ -74,6 +78,72 @@ internal sealed class TcpConnection : IDisposable
         socket.Dispose();
     }
 
+    /// <summary>Takes the write gate; the writer loop holds it while it flushes, so a synchronous distress write cannot land inside a frame.</summary>
+    public Task EnterWriteGateAsync() => writeGate.WaitAsync();
+
+    /// <summary>Releases the write gate taken by <see cref="EnterWriteGateAsync"/>.</summary>
+    public void ExitWriteGate() => writeGate.Release();
+
+    /// <summary>
+    /// Writes one whole frame on the calling thread with a blocking send, under the write gate, within
+    /// <paramref name="timeout"/> (measured on <paramref name="clock"/>; the waits themselves are the
+    /// OS's, since a blocked thread cannot wait on a virtual clock). Null once the bytes were handed to
+    /// the socket, otherwise why not. A send that fails or times out may have left part of the frame
+    /// behind, so it closes the connection.
+    /// </summary>
+    public string? TryWriteNow(ReadOnlySpan<byte> frame, TimeSpan timeout, TimeProvider clock)
+    {
+        var started = clock.GetTimestamp();
+        try
+        {
+            if (!writeGate.Wait(timeout))
+            {
+                return $"the connection's writer stayed busy for the whole timeout of {timeout}.";
+            }
+        }
+        catch (ObjectDisposedException)
+        {
+            return "the connection has closed.";
+        }
+
+        try
+        {
+            if (writerCompleted || sendShutDown || IsClosed)
+            {
+                return "the connection has closed.";
+            }
+
+            var left = timeout - clock.GetElapsedTime(started);
+            if (left <= TimeSpan.Zero)
+            {
+                return $"the timeout of {timeout} passed while waiting for the connection's writer.";
+            }
+
+            socket.SendTimeout = (int)Math.Min(int.MaxValue, Math.Ceiling(left.TotalMilliseconds));
+            var sent = socket.Send(frame, SocketFlags.None);
+            if (sent != frame.Length)
+            {
+                Close($"a distress write sent only {sent} of {frame.Length} bytes.");
+                return $"only {sent} of the {frame.Length} bytes were sent.";
+            }
+
+            Diagnostics.CountFrameOut();
+            return null;
+        }
+        catch (Exception error) when (error is SocketException or ObjectDisposedException)
+        {
+            var why = error is SocketException { SocketErrorCode: SocketError.TimedOut or SocketError.WouldBlock }
+                ? $"the send did not complete within the timeout of {timeout}."
+                : $"the send failed: {error.Message}";
+            Close($"a distress write failed: {why}");
+            return why;
+        }
+        finally
+        {
+            writeGate.Release();
+        }
+    }
+
     /// <summary>Writes and flushes raw frame bytes under the write gate.</summary>
     public async Task SendAsync(ReadOnlyMemory<byte> frames, CancellationToken cancellationToken)
     {
@@ -113,6 +183,7 @@ internal sealed class TcpConnection : IDisposable
     /// <summary>Sends FIN after what was written; the connection stays readable.</summary>
     public void ShutdownSend()
     {
+        sendShutDown = true;
         try
         {
             socket.Shutdown(SocketShutdown.Send);

@@ -2,7 +2,7 @@ using System.Net.Sockets;
 
 namespace ClusterActors.Remoting;
 
-/// <summary>Reading an authenticated connection: messages to the events (inbound connections only), Close frames, frames no protocol handles yet.</summary>
+/// <summary>Reading an authenticated connection: messages and distress signals to the events (inbound connections only), Close frames, frames no protocol handles yet.</summary>
 public sealed partial class TcpTransport
 {
     /// <summary>Reads frames until the connection ends or breaks the protocol; then closes it and wakes the peer's outbound loop.</summary>
@@ -75,7 +75,10 @@ public sealed partial class TcpTransport
                 }
 
                 return null;
-            case FrameKind.Heartbeat or FrameKind.Distress:
+            case FrameKind.Distress when connection.IsInbound:
+                ReceiveDistress(connection, peer, decoder, frame);
+                return null;
+            case FrameKind.Heartbeat:
                 TcpLog.UnexpectedFrame(Logger, connection.Diagnostics.Peer, frame.Kind);
                 return null;
             case FrameKind.Close:
@@ -88,8 +91,8 @@ public sealed partial class TcpTransport
 
                 return $"the peer closed the connection ({notice.Code}): {notice.Reason}";
             default:
-                var detail = frame.Kind == FrameKind.Message
-                    ? "a Message frame arrived on a connection this node dialed; a peer sends messages only on connections it dialed itself."
+                var detail = frame.Kind is FrameKind.Message or FrameKind.Distress
+                    ? $"a {frame.Kind} frame arrived on a connection this node dialed; a peer sends messages and distress signals only on connections it dialed itself."
                     : $"a {frame.Kind} frame arrived after the handshake completed.";
                 var violation = new MalformedFrameException(FrameError.InvalidBody, detail, connection.Diagnostics.Peer);
                 connection.Diagnostics.ReportMalformedFrame(violation);

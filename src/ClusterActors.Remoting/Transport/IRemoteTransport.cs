@@ -28,6 +28,23 @@ public interface IRemoteTransport : IAsyncDisposable
     /// <returns>False when the message will not be sent (the target incarnation is gone, the queue is full, the transport stopped); the drop was already counted and logged.</returns>
     bool Send(OutboundEnvelope envelope);
 
+    /// <summary>
+    /// Writes a pre-formed distress <paramref name="frame"/> (what <see cref="DistressFrame.Fill"/> returned)
+    /// to <paramref name="target"/> synchronously, on the calling thread, ahead of anything still queued
+    /// for it (SPEC S3, the synchronous way). It needs a connection that is already up (see
+    /// <see cref="EnsureConnected"/>): a dying node does not dial. Allocates nothing when it succeeds.
+    /// </summary>
+    /// <param name="target">The node to tell.</param>
+    /// <param name="frame">One whole Distress frame, written as is.</param>
+    /// <param name="timeout">The longest the caller is blocked (waiting for the connection's writer, then sending).</param>
+    /// <returns>True once the bytes were handed to the network; false (counted in <see cref="RemotingCounters.DistressWriteFailures"/> and logged naming the target) when there is no usable connection, the link is cut, or the timeout passed.</returns>
+    /// <exception cref="ArgumentException"><paramref name="frame"/> is not one whole Distress frame.</exception>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="timeout"/> is not positive and finite.</exception>
+    bool WriteDistress(Address target, ReadOnlySpan<byte> frame, TimeSpan timeout);
+
+    /// <summary>Makes sure a connection to <paramref name="target"/> is (being) established, so a later <see cref="WriteDistress"/> finds one open. Does not block.</summary>
+    void EnsureConnected(Address target);
+
     /// <summary>Declares an incarnation of a peer gone for good: its queued messages are dropped, its connections refused, and <see cref="ITransportEvents.OnIncarnationGone"/> raised if it had not been.</summary>
     void Quarantine(Address address, long incarnation, string reason);
 

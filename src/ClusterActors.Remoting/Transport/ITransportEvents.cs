@@ -13,6 +13,13 @@ public interface ITransportEvents
     void OnMessage(NodeIdentity peer, PeerDiagnostics diagnostics, in EnvelopeView envelope);
 
     /// <summary>
+    /// An authenticated <paramref name="peer"/> announced its own failure (SPEC S6): the notice names
+    /// exactly that peer's node id and incarnation (a frame naming anyone else is counted as forged and
+    /// not raised). Comes in order with the peer's messages.
+    /// </summary>
+    void OnDistress(NodeIdentity peer, PeerDiagnostics diagnostics, DistressNotice notice);
+
+    /// <summary>
     /// An incarnation of a peer is gone for good: a newer incarnation at the same address completed
     /// a handshake, the peer closed with a shutdown notice, or it was quarantined. Raised once per
     /// (address, incarnation).

@@ -142,6 +142,21 @@ public sealed class FrameDecoder
         }
     }
 
+    /// <summary>Decodes a Distress frame: who announces its failure, the kind and the reason.</summary>
+    /// <exception cref="MalformedFrameException">The frame is no Distress or breaks the distress layout.</exception>
+    public DistressNotice ReadDistress(in Frame frame)
+    {
+        RequireKind(frame, FrameKind.Distress);
+        try
+        {
+            return DistressCodec.Read(frame.Payload);
+        }
+        catch (MalformedFrameException error)
+        {
+            throw Refuse(error.Error, "Distress frame: " + error.Detail);
+        }
+    }
+
     private static void RequireKind(in Frame frame, FrameKind expected)
     {
         if (frame.Kind != expected)

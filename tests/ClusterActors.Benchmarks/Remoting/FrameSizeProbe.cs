@@ -57,6 +57,10 @@ internal static class FrameSizeProbe
             return inner.Send(envelope);
         }
 
+        public bool WriteDistress(Address target, ReadOnlySpan<byte> frame, TimeSpan timeout) => inner.WriteDistress(target, frame, timeout);
+
+        public void EnsureConnected(Address target) => inner.EnsureConnected(target);
+
         public void Quarantine(Address address, long incarnation, string reason) => inner.Quarantine(address, incarnation, reason);
 
         public Task ShutdownAsync(CancellationToken cancellationToken = default) => inner.ShutdownAsync(cancellationToken);

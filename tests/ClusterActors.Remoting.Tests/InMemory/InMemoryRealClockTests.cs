@@ -33,5 +33,7 @@ public sealed class InMemoryRealClockTests
         public void OnMessage(NodeIdentity peer, PeerDiagnostics diagnostics, in EnvelopeView envelope) => texts.Add(Encoding.UTF8.GetString(envelope.Payload));
 
         public void OnIncarnationGone(Address address, long incarnation, string reason) => texts.Add($"gone {address}");
+
+        public void OnDistress(NodeIdentity peer, PeerDiagnostics diagnostics, DistressNotice notice) => texts.Add($"distress {peer.Address}");
     }
 }

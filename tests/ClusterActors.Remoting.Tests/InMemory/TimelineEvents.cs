@@ -13,14 +13,17 @@ public sealed class TimelineEvents(TimeProvider clock) : ITransportEvents
 
     public IReadOnlyList<TimelineEntry> Entries => entries;
 
-    /// <summary>The entries as text: <c>msg host#incarnation text</c> or <c>gone host#incarnation: reason</c>.</summary>
+    /// <summary>The entries as text: <c>msg host#incarnation text</c>, <c>distress host#incarnation kind: reason</c> or <c>gone host#incarnation: reason</c>.</summary>
     public IReadOnlyList<string> Lines => [.. entries.Select(entry => entry.What)];
 
     /// <summary>The texts of the messages from <paramref name="host"/> (every host when null), in arrival order.</summary>
     public IReadOnlyList<string> Texts(string? host = null) =>
         [.. entries.Where(e => e.Message is not null && (host is null || e.Peer!.Address.Host == host)).Select(e => e.Text!)];
 
-    public IReadOnlyList<TimelineEntry> Gone => [.. entries.Where(e => e.Message is null)];
+    public IReadOnlyList<TimelineEntry> Gone => [.. entries.Where(e => e.GoneAddress is not null)];
+
+    /// <summary>The distress notices raised, in order.</summary>
+    public IReadOnlyList<DistressNotice> Distress => [.. entries.Where(e => e.Distress is not null).Select(e => e.Distress!)];
 
     public void OnMessage(NodeIdentity peer, PeerDiagnostics diagnostics, in EnvelopeView envelope)
     {
@@ -32,6 +35,9 @@ public sealed class TimelineEvents(TimeProvider clock) : ITransportEvents
         }
     }
 
+    public void OnDistress(NodeIdentity peer, PeerDiagnostics diagnostics, DistressNotice notice) =>
+        entries.Add(new TimelineEntry(Now, $"distress {peer.Address.Host}#{peer.Incarnation} {notice.Kind}: {notice.Reason}", peer, null, null, diagnostics) { Distress = notice });
+
     public void OnIncarnationGone(Address address, long incarnation, string reason) =>
         entries.Add(new TimelineEntry(Now, $"gone {address.Host}#{incarnation}: {reason}", null, null, null, null) { GoneAddress = address });
 
@@ -42,4 +48,6 @@ public sealed class TimelineEvents(TimeProvider clock) : ITransportEvents
 public sealed record TimelineEntry(TimeSpan At, string What, NodeIdentity? Peer, MessageEnvelope? Message, string? Text, PeerDiagnostics? Diagnostics)
 {
     public Address? GoneAddress { get; init; }
+
+    public DistressNotice? Distress { get; init; }
 }

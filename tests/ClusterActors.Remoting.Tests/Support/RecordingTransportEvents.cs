@@ -9,6 +9,7 @@ public sealed class RecordingTransportEvents : ITransportEvents
     private readonly object gate = new();
     private readonly List<ReceivedMessage> messages = [];
     private readonly List<GoneIncarnation> gone = [];
+    private readonly List<ReceivedDistress> distress = [];
 
     /// <summary>Everything delivered so far, in delivery order.</summary>
     public IReadOnlyList<ReceivedMessage> Messages
@@ -31,6 +32,27 @@ public sealed class RecordingTransportEvents : ITransportEvents
             {
                 return [.. gone];
             }
+        }
+    }
+
+    /// <summary>Every distress notice raised so far, in order.</summary>
+    public IReadOnlyList<ReceivedDistress> Distress
+    {
+        get
+        {
+            lock (gate)
+            {
+                return [.. distress];
+            }
+        }
+    }
+
+    public void OnDistress(NodeIdentity peer, PeerDiagnostics diagnostics, DistressNotice notice)
+    {
+        lock (gate)
+        {
+            distress.Add(new ReceivedDistress(peer, notice));
+            Monitor.PulseAll(gate);
         }
     }
 
@@ -64,7 +86,7 @@ public sealed class RecordingTransportEvents : ITransportEvents
                 var left = deadline - Environment.TickCount64;
                 if (left <= 0)
                 {
-                    Assert.Fail($"Timed out waiting for {what}: {messages.Count} messages, {gone.Count} gone incarnations recorded.");
+                    Assert.Fail($"Timed out waiting for {what}: {messages.Count} messages, {distress.Count} distress notices, {gone.Count} gone incarnations recorded.");
                 }
 
                 Monitor.Wait(gate, TimeSpan.FromMilliseconds(Math.Min(left, 100)));
@@ -81,6 +103,9 @@ public sealed class RecordingTransportEvents : ITransportEvents
 
     /// <summary>A message as delivered, copied out of the receive buffer.</summary>
     public sealed record ReceivedMessage(NodeIdentity Peer, MessageEnvelope Envelope);
+
+    /// <summary>A distress notice as raised, with the authenticated peer it came from.</summary>
+    public sealed record ReceivedDistress(NodeIdentity Peer, DistressNotice Notice);
 
     /// <summary>An incarnation the transport reported gone.</summary>
     public sealed record GoneIncarnation(Address Address, long Incarnation, string Reason);
