@@ -19,6 +19,7 @@ public sealed partial class MembershipCoordinator
             return;
         }
 
+        lastRunHeardAt[message.Sender.Address] = message.Sender;
         if (!message.Departing.IsDefault && message.Departing.Contains(self) && message.Sender != self)
         {
             Stop(round, $"downed by {message.Sender}", excluded: true);
@@ -83,6 +84,8 @@ public sealed partial class MembershipCoordinator
             return;
         }
 
+        lastRunHeardAt[proposal.Sender.Address] = proposal.Sender;
+
         highestEpochSeen = Math.Max(highestEpochSeen, proposal.Epoch);
         var target = round;
         if (target is not null && proposal.Epoch > target.Epoch && CanStillAgree(target, proposal.Sender))
@@ -110,7 +113,7 @@ public sealed partial class MembershipCoordinator
         if (target.Phase == RoundPhase.Presence)
         {
             // A proposal is also proof that its sender is there.
-            Absorb(target, new Reconfigure(proposal.Epoch, proposal.Sender, proposal.Base, []));
+            Absorb(target, new Reconfigure(proposal.Epoch, proposal.Sender, proposal.Base, [], []));
         }
 
         CheckTally(target);

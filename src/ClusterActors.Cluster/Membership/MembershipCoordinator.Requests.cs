@@ -8,6 +8,11 @@ public sealed partial class MembershipCoordinator
 {
     private void OnJoinNode(JoinNode request)
     {
+        if (RefusedAfterDistress())
+        {
+            return;
+        }
+
         if (Silent)
         {
             Sender.Tell(new MembershipCommandResult(MembershipCommandOutcome.Refused, $"This node is {status}: {reason}"));
@@ -30,6 +35,11 @@ public sealed partial class MembershipCoordinator
 
     private void OnLeaveNode(LeaveNode request)
     {
+        if (RefusedAfterDistress())
+        {
+            return;
+        }
+
         if (request.Address == self.Address)
         {
             var accepted = BeginLeave("operator request");
@@ -52,6 +62,11 @@ public sealed partial class MembershipCoordinator
 
     private void OnDownNode(DownNode request)
     {
+        if (RefusedAfterDistress())
+        {
+            return;
+        }
+
         var member = current.Members.IsDefaultOrEmpty ? null : current.Members.FirstOrDefault(m => m.Address == request.Address);
         if (member is null)
         {
@@ -93,7 +108,7 @@ public sealed partial class MembershipCoordinator
         }
 
         var epoch = NextEpoch();
-        var announcement = new Reconfigure(epoch, self, current, [self]);
+        var announcement = new Reconfigure(epoch, self, current, [self], []);
         foreach (var member in current.Members.Where(member => member != self))
         {
             network.Send(member.Address, announcement);
@@ -108,8 +123,6 @@ public sealed partial class MembershipCoordinator
         Context.System.EventStream.Publish(new MembershipStopped(self, current.Epoch, reason, Excluded: false));
         return true;
     }
-
-
 
     private ClusterStateSnapshot Snapshot()
     {

@@ -27,16 +27,19 @@ public sealed partial class MembershipCoordinator : ReceiveActor
     private readonly IQuorumDeviceStore devices;
     private readonly IActorRef heartbeat;
     private readonly Random random;
-    private const int ExcludedRunsRemembered = 256;
-    private readonly HashSet<ClusterMember> excludedRuns = [];
-    private readonly Queue<ClusterMember> excludedOrder = new();
+    private readonly RememberedRuns excludedRuns = new();
+    private readonly RememberedRuns distressedRuns = new();
     private readonly Dictionary<ClusterMember, long> joinedEpochs = [];
     private readonly HashSet<ClusterMember> unreachable = [];
     private readonly HashSet<Address> extraSeeds = [];
+    // The last run not excluded that spoke from each address: a distressed run's address is not awaited
+    // only until another run speaks from there (SPEC S6).
+    private readonly Dictionary<Address, ClusterMember> lastRunHeardAt = [];
     private CommittedCluster current = CommittedCluster.None;
     private MembershipStatus status = MembershipStatus.Joining;
     private string? reason = "starting";
     private bool excludedSelf;
+    private string? distressSent;
     private long highestEpochSeen;
     private long lastRoundEpoch;
     private ReconfigurationRound? round;
@@ -75,6 +78,8 @@ public sealed partial class MembershipCoordinator : ReceiveActor
         Receive<JoinNode>(OnJoinNode);
         Receive<LeaveNode>(OnLeaveNode);
         Receive<DownNode>(OnDownNode);
+        Receive<MemberDistressed>(OnMemberDistressed);
+        Receive<OwnDistressSent>(OnOwnDistressSent);
     }
 
     /// <summary>
@@ -84,7 +89,7 @@ public sealed partial class MembershipCoordinator : ReceiveActor
     /// </summary>
     private TimeSpan PhaseTimeout => settings.ReconfigurationTimeout * (1 << Math.Min(roundsTimedOut, 3));
 
-    private bool Silent => excludedSelf || status == MembershipStatus.Left;
+    private bool Silent => excludedSelf || distressSent is not null || status == MembershipStatus.Left;
 
     private bool IsMember => current.Contains(self);
 
@@ -139,6 +144,11 @@ public sealed partial class MembershipCoordinator : ReceiveActor
         round = started;
         highestEpochSeen = Math.Max(highestEpochSeen, epoch);
         started.AddDeparting(departing ?? []);
+        started.Know(current, address => lastRunHeardAt.GetValueOrDefault(address));
+
+        // Every round carries the distresses this node knows, so a round after an aborted one still
+        // counts them as departed, and peers that missed a distress learn it (SPEC S6).
+        started.AddDistressed(distressedRuns.Runs);
         MembershipLog.RoundStarted(Context.Log, self, epoch, trigger);
 
         // Everyone that may be a member: the current cluster, the seeds, and (added as they are heard) petitioners.
@@ -168,11 +178,20 @@ public sealed partial class MembershipCoordinator : ReceiveActor
     /// off) would otherwise keep proposing the excluded run and no round could ever agree.
     /// </summary>
     private Reconfigure ReconfigureFor(ReconfigurationRound target) =>
-        new(target.Epoch, self, current, [.. target.Departing.Union(excludedRuns)]);
+        new(target.Epoch, self, current, [.. target.Departing.Union(excludedRuns.Runs)], [.. target.Distressed]);
 
     private void Absorb(ReconfigurationRound target, Reconfigure message)
     {
         target.Hear(message);
+        var distressed = message.Distressed.IsDefault ? [] : message.Distressed;
+        RememberDistressed(distressed);
+        if (target.Phase != RoundPhase.Presence && distressed.FirstOrDefault(run => target.Proposed.Contains(run) && !target.Proposals.ContainsKey(run)) is { } failed)
+        {
+            // This round waits for the proposal of a run that failed (SPEC S6): it can never agree.
+            StartRound(NextEpoch(), $"{message.Sender} reports that {failed} sent a distress signal", [failed]);
+            return;
+        }
+
         var learned = message.SenderCluster.Members.Select(member => member.Address).Append(message.Sender.Address).ToList();
         target.Await(learned);
         Contact(target, learned);
@@ -186,7 +205,7 @@ public sealed partial class MembershipCoordinator : ReceiveActor
     {
         Context.Timers.Cancel(target);
         var silent = target.Silent.ToList();
-        target.ClosePresence(current, excludedRuns);
+        target.ClosePresence(current, excludedRuns.Runs);
         MembershipLog.PresenceClosed(Context.Log, self, target.Epoch, target.Proposed, target.Base, silent.Count);
 
         if (!target.HeardAnyone && target.Base.IsEmpty)
@@ -237,12 +256,14 @@ public sealed partial class MembershipCoordinator : ReceiveActor
             return;
         }
 
-        var verdict = QuorumRule.Judge(target.Base, target.Proposed);
+        // Distressed runs failed (SPEC S6): quorum is judged against the base without them.
+        var judged = QuorumRule.WithoutDistressed(target.Base, target.Distressed);
+        var verdict = QuorumRule.Judge(target.Base, target.Proposed, target.Distressed);
         var won = QuorumRule.GrantsQuorum(verdict);
         var why = verdict.ToString();
         if (verdict == QuorumVerdict.RaceForDevice)
         {
-            (won, why) = await Race(target);
+            (won, why) = await Race(target, judged);
         }
 
         if (round != target)
@@ -263,10 +284,10 @@ public sealed partial class MembershipCoordinator : ReceiveActor
         }
     }
 
-    /// <summary>SPEC M8 for a previous pair: the survivor reserves the device the pair shares, or the configured winner decides.</summary>
-    private async Task<(bool Won, string Why)> Race(ReconfigurationRound target)
+    /// <summary>SPEC M8 for a previous pair (<paramref name="judged"/>: the base less distressed runs): the survivor reserves the device the pair shares, or the configured winner decides.</summary>
+    private async Task<(bool Won, string Why)> Race(ReconfigurationRound target, CommittedCluster judged)
     {
-        var pair = target.Base.Members;
+        var pair = judged.Members;
         var survivor = pair.First(member => target.Proposed.Any(proposed => proposed.NodeId == member.NodeId));
         var device = settings.Devices.DeviceSharedBy(pair[0].NodeId, pair[1].NodeId);
         if (device is null)
@@ -274,7 +295,7 @@ public sealed partial class MembershipCoordinator : ReceiveActor
             var winner = settings.Devices.NoDeviceWinner;
             var wins = winner switch
             {
-                QuorumDeviceSettings.CrownPrinceWins => survivor == target.Base.CrownPrince,
+                QuorumDeviceSettings.CrownPrinceWins => survivor == judged.CrownPrince,
                 QuorumDeviceSettings.NobodyWins => false,
                 _ => string.Equals(winner, survivor.NodeId, StringComparison.Ordinal),
             };
@@ -359,7 +380,7 @@ public sealed partial class MembershipCoordinator : ReceiveActor
             // crashed run would keep the transport redialing for a notice nobody reads. An excluded run
             // learns it the moment it speaks to any member again (an Excluded reply, or itself named as
             // departing), which is when it matters.
-            RememberExcluded(member);
+            excludedRuns.Add(member);
         }
 
         unreachable.RemoveWhere(member => !current.Contains(member));
@@ -387,18 +408,6 @@ public sealed partial class MembershipCoordinator : ReceiveActor
         }
 
         deferred.Clear();
-    }
-
-    private void RememberExcluded(ClusterMember member)
-    {
-        if (excludedRuns.Add(member))
-        {
-            excludedOrder.Enqueue(member);
-            if (excludedOrder.Count > ExcludedRunsRemembered)
-            {
-                excludedRuns.Remove(excludedOrder.Dequeue());
-            }
-        }
     }
 
     private void Abort(ReconfigurationRound target, string why, Proposal? dissent = null)

@@ -31,4 +31,16 @@ internal static partial class MembershipLog
 
     [LoggerMessage(EventId = 4008, Level = LogLevel.Information, Message = "{Self}: left the cluster at epoch {Epoch} ({Why})")]
     public static partial void Left(ILogger logger, ClusterMember self, long epoch, string why);
+
+    [LoggerMessage(EventId = 4009, Level = LogLevel.Warning, Message = "{Self}: {Run} sent a distress signal ({Kind}: {Reason}); it failed, reconfiguring without it at once")]
+    public static partial void MemberDistressed(ILogger logger, ClusterMember self, ClusterMember run, string kind, string reason);
+
+    [LoggerMessage(EventId = 4010, Level = LogLevel.Information, Message = "{Self}: distress signal of {Run} ({Kind}: {Reason}) ignored: {Why}")]
+    public static partial void DistressIgnored(ILogger logger, ClusterMember self, ClusterMember run, string kind, string reason, string why);
+
+    [LoggerMessage(EventId = 4011, Level = LogLevel.Warning, Message = "{Self}: this run sent a distress signal ({Kind}: {Reason}); giving up membership at epoch {Epoch} for good")]
+    public static partial void OwnDistressSent(ILogger logger, ClusterMember self, string kind, string reason, long epoch);
+
+    [LoggerMessage(EventId = 4012, Level = LogLevel.Debug, Message = "{Self}: another distress signal sent ({Kind}: {Reason}); this run is already offline")]
+    public static partial void OwnDistressRepeated(ILogger logger, ClusterMember self, string kind, string reason);
 }

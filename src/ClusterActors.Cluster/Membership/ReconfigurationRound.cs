@@ -32,8 +32,11 @@ internal sealed class ReconfigurationRound(long epoch, ClusterMember self, strin
     private readonly HashSet<Address> awaited = [];
     private readonly HashSet<Address> contacted = [];
     private readonly HashSet<ClusterMember> departing = [];
+    private readonly HashSet<ClusterMember> distressed = [];
     private readonly Dictionary<ClusterMember, Proposal> proposals = [];
     private readonly List<CommittedCluster> reportedClusters = [];
+    private readonly List<CommittedCluster> known = [];
+    private Func<Address, ClusterMember?> lastRunHeardAt = _ => null;
 
     /// <summary>The epoch this round would commit.</summary>
     public long Epoch { get; } = epoch;
@@ -55,6 +58,9 @@ internal sealed class ReconfigurationRound(long epoch, ClusterMember self, strin
 
     /// <summary>Runs that must not be in the new cluster (leaving or downed).</summary>
     public IReadOnlySet<ClusterMember> Departing => departing;
+
+    /// <summary>Runs that sent a distress signal (SPEC S6): departing, counted as departed by quorum, and not waited for.</summary>
+    public IReadOnlySet<ClusterMember> Distressed => distressed;
 
     /// <summary>The proposals received so far, by sender.</summary>
     public IReadOnlyDictionary<ClusterMember, Proposal> Proposals => proposals;
@@ -83,6 +89,22 @@ internal sealed class ReconfigurationRound(long epoch, ClusterMember self, strin
     /// <summary>Adds runs to leave out.</summary>
     public void AddDeparting(IEnumerable<ClusterMember> runs) => departing.UnionWith(runs);
 
+    /// <summary>Adds runs that sent a distress signal; they depart too. True if any was new to this round.</summary>
+    public bool AddDistressed(IEnumerable<ClusterMember> runs)
+    {
+        var added = false;
+        foreach (var run in runs)
+        {
+            added |= distressed.Add(run);
+            departing.Add(run);
+        }
+
+        return added;
+    }
+
+    /// <summary>The addresses this node sent its reconfiguration message to.</summary>
+    public IEnumerable<Address> Contacted => contacted;
+
     /// <summary>Records a reconfiguration message of this round; a newer run at the same address replaces an older one.</summary>
     public void Hear(Reconfigure message)
     {
@@ -93,6 +115,7 @@ internal sealed class ReconfigurationRound(long epoch, ClusterMember self, strin
 
         reportedClusters.Add(message.SenderCluster);
         departing.UnionWith(message.Departing.IsDefault ? [] : message.Departing);
+        AddDistressed(message.Distressed.IsDefault ? [] : message.Distressed);
         if (Phase != RoundPhase.Presence && !Proposed.Contains(message.Sender) && !departing.Contains(message.Sender))
         {
             LatePetitioners.Add(message.Sender.Address);
@@ -109,12 +132,42 @@ internal sealed class ReconfigurationRound(long epoch, ClusterMember self, strin
     /// <summary>True when every awaited node answered.</summary>
     /// <remarks>
     /// A departing node is waited for like any other: a leaver answers by its own announcement, and
-    /// a new run at a departing run's address must be heard, not skipped for the old one.
+    /// a new run at a departing run's address must be heard, not skipped for the old one. A distressed
+    /// run is the exception: it may already be dead, and waiting for it would spend the time the
+    /// distress signal saves (SPEC S6); a newer run at its address is still heard when it speaks.
     /// </remarks>
     public bool EveryoneAnswered => !Silent.Any();
 
-    /// <summary>Awaited addresses that did not answer.</summary>
-    public IEnumerable<Address> Silent => awaited.Where(address => !heard.ContainsKey(address));
+    /// <summary>Awaited addresses that did not answer (a distressed run's address is not awaited).</summary>
+    public IEnumerable<Address> Silent => awaited.Where(address => !heard.ContainsKey(address) && !HeldOnlyByDistressed(address));
+
+    /// <summary>
+    /// True when <paramref name="address"/> belongs to a distressed run that this node's own current
+    /// cluster still counts as a member — the departure this round is for — and the last run this node
+    /// heard from there is none or a distressed one.
+    /// </summary>
+    /// <remarks>
+    /// Once another run spoke from that address (a new run of the node petitioning), the address is
+    /// awaited like any other: a round that closed before hearing it would propose a cluster without it
+    /// while those that heard it propose one with it, again and again. Clusters reported by others do not
+    /// count: a straggler's old cluster can name the distressed run long after it was dropped.
+    /// </remarks>
+    private bool HeldOnlyByDistressed(Address address)
+    {
+        var departingHere = known.Where(cluster => !cluster.IsEmpty).SelectMany(cluster => cluster.Members)
+            .Any(member => member.Address == address && distressed.Contains(member));
+        return departingHere && (lastRunHeardAt(address) is not { } last || distressed.Contains(last));
+    }
+
+    /// <summary>
+    /// Tells the round this node's own current cluster, and where to look up the last run this node heard
+    /// from at an address (across rounds), for deciding whether a distressed run's address is awaited.
+    /// </summary>
+    public void Know(CommittedCluster current, Func<Address, ClusterMember?> lastRunHeard)
+    {
+        known.Add(current);
+        lastRunHeardAt = lastRunHeard;
+    }
 
     /// <summary>True when some node answered this round.</summary>
     public bool HeardAnyone => heard.Count > 0;

@@ -106,6 +106,9 @@ public sealed class ClusterSimulation
         return asking.GetAwaiter().GetResult();
     }
 
+    /// <summary>The membership coordinator (<c>/system/membership</c>) of a node's current run, to tell it what another local actor would.</summary>
+    public IActorRef Coordinator(SimulatedNode node) => handles[node].Coordinator;
+
     /// <summary>Sends an operator request to a node's coordinator, stepping until it answers.</summary>
     public MembershipCommandResult Command(SimulatedNode node, Func<IClusterMembershipClient, Task<MembershipCommandResult>> command)
     {

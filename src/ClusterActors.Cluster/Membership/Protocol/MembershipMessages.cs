@@ -10,8 +10,13 @@ namespace ClusterActors.Cluster.Membership;
 /// <param name="Epoch">The epoch the round would commit; a node joins the highest round it hears of.</param>
 /// <param name="Sender">The sending run.</param>
 /// <param name="SenderCluster">The sender's current cluster (claim 1: the existing cluster travels to every participant).</param>
-/// <param name="Departing">Runs to leave out of the new cluster whether or not they answer: a voluntary leave (SPEC M7) or an operator's down.</param>
-public sealed record Reconfigure(long Epoch, ClusterMember Sender, CommittedCluster SenderCluster, ImmutableArray<ClusterMember> Departing);
+/// <param name="Departing">Runs to leave out of the new cluster whether or not they answer: a voluntary leave (SPEC M7), an operator's down, or a distress signal.</param>
+/// <param name="Distressed">
+/// The runs among <paramref name="Departing"/> that sent a distress signal (SPEC S6): they failed, so quorum counts
+/// them as departed, not as lost votes, and presence does not wait for them. A node that did not receive the
+/// distress itself learns it here and judges the same way. Default (a sender that predates the field) means none.
+/// </param>
+public sealed record Reconfigure(long Epoch, ClusterMember Sender, CommittedCluster SenderCluster, ImmutableArray<ClusterMember> Departing, ImmutableArray<ClusterMember> Distressed);
 
 /// <summary>
 /// The petition (SPEC M4, M5): the sender's prospective cluster for round <paramref name="Epoch"/>, judged
