@@ -1,3 +1,4 @@
+using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
 using ClusterActors.Cli.LocalCluster;
 
@@ -18,6 +19,9 @@ public sealed class GracefulLeaveTests
         var survivors = cluster.Layout.Nodes.Skip(1).ToList();
         var leaving = new Regex(@"\(level (?<level>\d+)\): Leaving " + Regex.Escape(leaver.NodeId) + "@");
 
+        // Formed is a membership fact; the joins may still be travelling the levels, and a leave asked
+        // while joining turns round at the level the join reached (T8). Wait until every node is Joined.
+        await WaitUntilEveryNodeJoined(cluster, leaver);
         cluster.Running.ProcessOf(leaver).Signal(NodeSignal.Terminate);
 
         Assert.Equal(0, await cluster.Running.ProcessOf(leaver).WaitForExit(LeaveDeadline));
@@ -46,4 +50,26 @@ public sealed class GracefulLeaveTests
     }
 
     private static List<string> LinesOf(NodeProcess process) => [.. process.Output.Split('\n')];
+
+    private static async Task WaitUntilEveryNodeJoined(TestCluster cluster, LocalNode asked)
+    {
+        using var http = new HttpClient();
+        var url = new Uri(asked.ManagementUrl, "cluster/transitions");
+        var started = TimeProvider.System.GetTimestamp();
+        var last = "";
+        while (TimeProvider.System.GetElapsedTime(started) < LeaveDeadline)
+        {
+            last = await http.GetStringAsync(url);
+            var json = JsonNode.Parse(last)!.AsObject();
+            var states = json["nodes"]!.AsArray().Select(n => n!["state"]!.GetValue<string>()).ToList();
+            if (states.Count == cluster.Layout.Nodes.Count && states.All(state => state == "Joined") && json["transitional"]!.AsArray().Count == 0)
+            {
+                return;
+            }
+
+            await Task.Delay(TimeSpan.FromMilliseconds(50), TimeProvider.System);
+        }
+
+        throw new TimeoutException($"the nodes were not all Joined within {LeaveDeadline.TotalSeconds:0} s; last GET /cluster/transitions: {last}");
+    }
 }
