@@ -25,6 +25,7 @@ public static class ClusterCtl
         }
 
         root.Subcommands.Add(TransitionsCommands.Create(output, errors, environment));
+        root.Subcommands.Add(DistressCommands.Create(output, errors, environment));
 
         return root;
     }

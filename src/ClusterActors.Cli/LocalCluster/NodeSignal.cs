@@ -11,4 +11,7 @@ public enum NodeSignal
 
     /// <summary>SIGTERM: the node runs its ordered shutdown and exits 0.</summary>
     Terminate = 15,
+
+    /// <summary>SIGPWR (Linux only): the power failed; the node sends its distress asynchronously and shuts down.</summary>
+    PowerFailure = 30,
 }

@@ -11,12 +11,13 @@ internal static class ManagementCall
         IReadOnlyDictionary<string, string>? form,
         TextWriter errors,
         Func<ManagementReply, int> onSuccess,
-        CancellationToken cancellation)
+        CancellationToken cancellation,
+        string? json = null)
     {
         ManagementReply reply;
         try
         {
-            reply = await ManagementHttp.SendAsync(endpoint, method, path, form, cancellation);
+            reply = await ManagementHttp.SendAsync(endpoint, method, path, form, cancellation, json);
         }
         catch (ManagementUnreachableException ex)
         {

@@ -8,13 +8,14 @@ public static class ManagementHttp
     /// <summary>How long clusterctl waits for a node to answer.</summary>
     public static readonly TimeSpan RequestTimeout = TimeSpan.FromSeconds(30);
 
-    /// <summary>Sends <paramref name="method"/> to <paramref name="relativePath"/>, with the form fields (if any) and the endpoint's token (if any).</summary>
+    /// <summary>Sends <paramref name="method"/> to <paramref name="relativePath"/>, with the form fields or the JSON body (if any) and the endpoint's token (if any).</summary>
     public static async Task<ManagementReply> SendAsync(
         ManagementEndpoint endpoint,
         HttpMethod method,
         string relativePath,
         IReadOnlyDictionary<string, string>? form,
-        CancellationToken cancellationToken)
+        CancellationToken cancellationToken,
+        string? json = null)
     {
         ArgumentNullException.ThrowIfNull(endpoint);
         var url = endpoint.Resolve(relativePath);
@@ -23,6 +24,10 @@ public static class ManagementHttp
         if (form is not null)
         {
             request.Content = new FormUrlEncodedContent(form);
+        }
+        else if (json is not null)
+        {
+            request.Content = new StringContent(json, System.Text.Encoding.UTF8, "application/json");
         }
 
         if (endpoint.Token is not null)

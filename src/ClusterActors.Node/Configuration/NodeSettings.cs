@@ -1,6 +1,7 @@
 using System.Net;
 using System.Security.Cryptography;
 using ClusterActors.Actors;
+using ClusterActors.Cluster.Distress;
 using ClusterActors.Cluster.Membership;
 using ClusterActors.Hocon;
 using ClusterActors.Persistence.MembershipDatabase;
@@ -21,7 +22,8 @@ public sealed record NodeSettings(
     MembershipSettings Membership,
     string ManagementToken,
     MembershipDatabaseSettings MembershipDatabase,
-    TransitionHostSettings Transitions)
+    TransitionHostSettings Transitions,
+    DistressSettings Distress)
 {
     /// <summary>Reads every node key; a missing, mistyped or out-of-range value throws naming its key.</summary>
     public static NodeSettings From(HoconConfig config)
@@ -66,6 +68,7 @@ public sealed record NodeSettings(
             membership,
             config.GetString(http + "token"),
             MembershipDatabaseSettings.Read(config, dataDirectory),
-            TransitionHostSettings.Read(config));
+            TransitionHostSettings.Read(config),
+            DistressSettings.Read(config));
     }
 }

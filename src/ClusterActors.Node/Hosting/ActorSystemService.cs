@@ -1,5 +1,6 @@
 using ClusterActors.Actors;
 using ClusterActors.Cluster;
+using ClusterActors.Cluster.Distress;
 using ClusterActors.Cluster.Membership;
 using ClusterActors.Management.Health;
 using ClusterActors.Node.Configuration;
@@ -21,6 +22,7 @@ public sealed class ActorSystemService(
     NodeReadiness readiness,
     NodeMembership membership,
     NodeTransitions transitions,
+    NodeDistress distress,
     ILoggerFactory loggerFactory,
     IHostApplicationLifetime lifetime,
     ILogger<ActorSystemService> log) : IHostedService, IAsyncDisposable
@@ -28,6 +30,7 @@ public sealed class ActorSystemService(
     private RemoteActorSystem? node;
     private IQuorumDeviceStore? devices;
     private IMembershipDatabase? membershipDatabase;
+    private DistressTriggers? distressTriggers;
 
     /// <summary>The running node (actor system and transport); throws before the host has started.</summary>
     public RemoteActorSystem Node => node ?? throw new InvalidOperationException("The actor system has not started yet.");
@@ -82,6 +85,11 @@ public sealed class ActorSystemService(
 
         var self = new ClusterMember(running.Identity.NodeId, running.Address, running.Identity.Incarnation);
         var seeds = await StartTransitionsAsync(running, self, cancellationToken);
+
+        // Before the membership, so the distress sender hears the first commit and holds connections to every member from then on.
+        var signal = ClusterDistress.Start(running, self, settings.Distress);
+        distress.Started(signal);
+        distressTriggers = DistressTriggers.Register(signal.Signal, settings.Transport.Hostname, lifetime, log);
 
         readiness.MarkNotReady("Joining the cluster");
         var watcher = system.SystemActorOf(Props.Create(() => new MembershipStatusWatcher(readiness)), "membership-status");
@@ -179,6 +187,7 @@ public sealed class ActorSystemService(
     /// <summary>Closes the quorum-device store (the actor system is stopped by <see cref="StopAsync"/>).</summary>
     public async ValueTask DisposeAsync()
     {
+        Interlocked.Exchange(ref distressTriggers, null)?.Dispose();
         if (Interlocked.Exchange(ref devices, null) is { } store)
         {
             await store.DisposeAsync();

@@ -1,5 +1,6 @@
 using ClusterActors.Actors;
 using ClusterActors.Management.Cluster;
+using ClusterActors.Management.Distress;
 using ClusterActors.Management.Health;
 using ClusterActors.Management.Transitions;
 using ClusterActors.Node.Configuration;
@@ -36,6 +37,7 @@ public static class NodeHost
         builder.Services.AddSingleton<NodeReadiness>();
         builder.Services.AddSingleton<NodeTransitions>();
         builder.Services.AddSingleton<NodeMembership>();
+        builder.Services.AddSingleton<NodeDistress>();
         builder.Services.AddSingleton<ActorSystemService>();
         builder.Services.AddHostedService(services => services.GetRequiredService<ActorSystemService>());
 
@@ -43,6 +45,7 @@ public static class NodeHost
         app.MapHealthEndpoints(app.Services.GetRequiredService<NodeReadiness>());
         app.MapClusterMembersEndpoints(app.Services.GetRequiredService<NodeMembership>(), new ManagementToken(settings.ManagementToken));
         app.MapClusterTransitionsEndpoints(app.Services.GetRequiredService<NodeTransitions>());
+        app.MapNodeDistressEndpoints(app.Services.GetRequiredService<NodeDistress>(), new ManagementToken(settings.ManagementToken));
         return app;
     }
 

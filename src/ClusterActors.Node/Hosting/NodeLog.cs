@@ -17,4 +17,7 @@ internal static partial class NodeLog
 
     [LoggerMessage(EventId = 5, Level = LogLevel.Warning, Message = "The graceful leave did not pass every level on every member within {Timeout}; leaving the membership anyway (the others force this node out)")]
     public static partial void GracefulLeaveTimedOut(ILogger logger, TimeSpan timeout);
+
+    [LoggerMessage(EventId = 6, Level = LogLevel.Critical, Message = "SIGPWR: the power failed; distress sent {Way} to {Members} members, shutting down")]
+    public static partial void PowerFailure(ILogger logger, ClusterActors.Cluster.Distress.DistressWay way, int members);
 }
