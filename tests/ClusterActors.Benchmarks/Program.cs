@@ -1,3 +1,4 @@
+using ClusterActors.Benchmarks.Distress;
 using ClusterActors.Benchmarks.Harness;
 using ClusterActors.Benchmarks.Kernel;
 using ClusterActors.Benchmarks.Membership;
@@ -11,6 +12,7 @@ var suites = new Dictionary<string, Func<BenchmarkOptions, BenchmarkReport, Task
     ["remoting"] = RemotingSuite.RunAsync,
     ["membership"] = MembershipSuite.RunAsync,
     ["transitions"] = TransitionsSuite.RunAsync,
+    ["distress"] = DistressSuite.RunAsync,
 };
 
 var flags = new[] { "--quick", "--default-pool" };

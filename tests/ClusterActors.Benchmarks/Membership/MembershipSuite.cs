@@ -27,7 +27,7 @@ public static class MembershipSuite
         var metric = string.Create(CultureInfo.InvariantCulture, $"crash_to_membership_{nodes}");
         report.Progress($"{metric}: {nodes} node processes on loopback, default timing; SIGKILL one member that is not the crown prince; time until every survivor's GET /cluster/members lists exactly the survivors; {runs} runs after a warm-up");
         var run = 0;
-        var value = await Measurement.MedianOf(runs, () => CrashToMembership.MeasureAsync(nodes, report, run++));
+        var value = await Measurement.MedianOf(runs, () => FailureToMembership.MeasureAsync(nodes, metric, FailureToMembership.Kill, report, run++));
         var (min, max) = (value.Samples.Min(), value.Samples.Max());
         report.Metric(metric, value, "ms", note: string.Create(
             CultureInfo.InvariantCulture,
