@@ -47,6 +47,9 @@ public sealed class DistressSender : IDisposable
     /// <summary>How many members a distress goes to now.</summary>
     public int TargetCount => Volatile.Read(ref targets).Length;
 
+    /// <summary>True once the sender was disposed (its node is stopping); it sends nothing more.</summary>
+    public bool Stopped => disposed;
+
     /// <summary>True once a distress was handed to this sender.</summary>
     public bool Sent => Volatile.Read(ref claimed) != 0;
 
@@ -71,7 +74,7 @@ public sealed class DistressSender : IDisposable
     {
         ArgumentNullException.ThrowIfNull(kind);
         ArgumentNullException.ThrowIfNull(reason);
-        if (Interlocked.Exchange(ref claimed, 1) != 0 || disposed)
+        if (disposed || Interlocked.Exchange(ref claimed, 1) != 0)
         {
             return false;
         }
@@ -99,7 +102,6 @@ public sealed class DistressSender : IDisposable
         }
 
         disposed = true;
-        Interlocked.Exchange(ref claimed, 1);
         Wake();
     }
 

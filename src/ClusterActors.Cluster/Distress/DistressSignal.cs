@@ -30,6 +30,11 @@ public sealed class DistressSignal : IDistressSignal
         ArgumentException.ThrowIfNullOrWhiteSpace(kind);
         ArgumentNullException.ThrowIfNull(reason);
         var way = settings.WayFor(kind);
+        if (sender.Stopped)
+        {
+            throw new InvalidOperationException("The distress signal has stopped: the node is shutting down");
+        }
+
         if (!sender.TrySend(way, kind, reason))
         {
             return new DistressOutcome(kind, way, AlreadySent: true, sender.TargetCount, Written: null);

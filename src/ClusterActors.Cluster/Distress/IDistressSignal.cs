@@ -4,6 +4,6 @@ namespace ClusterActors.Cluster.Distress;
 public interface IDistressSignal
 {
     /// <summary>Sends the distress for <paramref name="kind"/> the way the failure-kind table says; a node sends one distress in its life.</summary>
-    /// <exception cref="InvalidOperationException">The distress signal has not started yet.</exception>
+    /// <exception cref="InvalidOperationException">The distress signal has not started yet, or has stopped with the node.</exception>
     DistressOutcome Send(string kind, string reason);
 }

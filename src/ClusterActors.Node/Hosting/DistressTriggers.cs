@@ -21,7 +21,7 @@ internal sealed class DistressTriggers : IDisposable
     private DistressTriggers(IDistressSignal signal, string clusterHostname, IHostApplicationLifetime lifetime, ILogger log)
     {
         this.signal = signal;
-        clusterInterface = ClusterInterfaceWatch.Start(clusterHostname, why => signal.Send("network-down", why));
+        clusterInterface = ClusterInterfaceWatch.Start(clusterHostname, why => TrySend(signal, "network-down", why));
         AppDomain.CurrentDomain.UnhandledException += OnUnhandledException;
         if (OperatingSystem.IsLinux())
         {
@@ -29,8 +29,11 @@ internal sealed class DistressTriggers : IDisposable
             {
                 // The default action of SIGPWR ends the process at once: keep it alive for the ordered shutdown.
                 context.Cancel = true;
-                var outcome = signal.Send("power-loss", "SIGPWR: the power failed");
-                NodeLog.PowerFailure(log, outcome.Way, outcome.Members);
+                if (TrySend(signal, "power-loss", "SIGPWR: the power failed") is { } outcome)
+                {
+                    NodeLog.PowerFailure(log, outcome.Way, outcome.Members);
+                }
+
                 lifetime.StopApplication();
             });
         }
@@ -50,6 +53,19 @@ internal sealed class DistressTriggers : IDisposable
     private void OnUnhandledException(object sender, UnhandledExceptionEventArgs e)
     {
         var reason = e.ExceptionObject is Exception error ? $"{error.GetType().Name}: {error.Message}" : "an unhandled exception";
-        signal.Send("unhandled-exception", reason);
+        TrySend(signal, "unhandled-exception", reason);
+    }
+
+    /// <summary>Sends, unless the node is still starting or already stopping (then there is no one to tell as this run).</summary>
+    private static DistressOutcome? TrySend(IDistressSignal signal, string kind, string reason)
+    {
+        try
+        {
+            return signal.Send(kind, reason);
+        }
+        catch (InvalidOperationException)
+        {
+            return null;
+        }
     }
 }

@@ -54,6 +54,22 @@ public sealed class DistressSenderTests
     }
 
     [Fact]
+    public async Task S2_a_dedicated_thread_of_its_own_not_a_pool_thread_writes_an_async_distress()
+    {
+        var frame = Frame();
+        var wire = new RecordingWire(frame);
+        using var sender = new DistressSender(frame, wire, Deadline);
+        sender.SetTargets([Node2]);
+
+        sender.TrySend(DistressWay.Async, "power-loss", "on battery");
+
+        Assert.Equal(1, await sender.Written.WaitAsync(Deadline));
+        var write = Assert.Single(wire.Written);
+        Assert.Equal("clusteractors-distress", write.ThreadName);
+        Assert.False(write.OnPoolThread);
+    }
+
+    [Fact]
     public async Task S3_sync_returns_only_after_every_member_was_written_on_the_calling_thread()
     {
         var frame = Frame();
@@ -85,6 +101,23 @@ public sealed class DistressSenderTests
     }
 
     [Fact]
+    public async Task A_stopped_sender_sends_nothing_and_says_it_stopped()
+    {
+        var frame = Frame();
+        var wire = new RecordingWire(frame);
+        var sender = new DistressSender(frame, wire, Deadline);
+        sender.SetTargets([Node2]);
+
+        sender.Dispose();
+
+        Assert.True(sender.Stopped);
+        Assert.False(sender.TrySend(DistressWay.Sync, "hardware", "too late"));
+        Assert.False(sender.Sent);
+        Assert.Equal(0, await sender.Written.WaitAsync(Deadline));
+        Assert.Empty(wire.Written);
+    }
+
+    [Fact]
     public async Task A_member_that_cannot_be_written_is_skipped_and_not_counted()
     {
         var frame = Frame();
@@ -102,12 +135,12 @@ public sealed class DistressSenderTests
     private sealed class RecordingWire(DistressFrame frame, ManualResetEventSlim? release = null) : IDistressWire
     {
         private readonly object gate = new();
-        private readonly List<(Address Target, int ThreadId, bool SameBufferAsBuilt)> written = [];
+        private readonly List<(Address Target, int ThreadId, bool SameBufferAsBuilt, string? ThreadName, bool OnPoolThread)> written = [];
         private readonly List<Address> connected = [];
 
         public Address? Refuse { get; init; }
 
-        public IReadOnlyList<(Address Target, int ThreadId, bool SameBufferAsBuilt)> Written
+        public IReadOnlyList<(Address Target, int ThreadId, bool SameBufferAsBuilt, string? ThreadName, bool OnPoolThread)> Written
         {
             get
             {
@@ -144,7 +177,7 @@ public sealed class DistressSenderTests
             var same = bytes.Length == frame.Buffer.Length && Unsafe.AreSame(ref MemoryMarshal.GetReference(bytes), ref frame.Buffer[0]);
             lock (gate)
             {
-                written.Add((target, Environment.CurrentManagedThreadId, same));
+                written.Add((target, Environment.CurrentManagedThreadId, same, Thread.CurrentThread.Name, Thread.CurrentThread.IsThreadPoolThread));
             }
 
             return true;
