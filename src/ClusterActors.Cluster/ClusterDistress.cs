@@ -6,7 +6,7 @@ using ClusterActors.Remoting;
 namespace ClusterActors.Cluster;
 
 /// <summary>The distress signal of one running node: <c>/system/distress</c> and the signal to send from any thread.</summary>
-public sealed record ClusterDistressHandle(IActorRef Coordinator, DistressSignal Signal, DistressSender Sender);
+public sealed record ClusterDistressHandle(IActorRef Coordinator, DistressSignal Signal);
 
 /// <summary>Starts the distress signal on a node (SPEC S1–S6): builds the frame, starts the waiting sender thread and <c>/system/distress</c>.</summary>
 public static class ClusterDistress
@@ -21,6 +21,6 @@ public static class ClusterDistress
         IActorRef Membership() => node.ResolveRef($"{node.Address}/system/{MembershipCoordinator.Name}");
         var sender = new DistressSender(DistressFrame.Build(node.Identity), wire ?? new RemoteDistressWire(node), settings.WriteTimeout);
         var coordinator = node.System.SystemActorOf(Props.Create(() => new DistressCoordinator(self, sender, Membership)), DistressCoordinator.Name);
-        return new ClusterDistressHandle(coordinator, new DistressSignal(sender, settings, coordinator), sender);
+        return new ClusterDistressHandle(coordinator, new DistressSignal(sender, settings, coordinator));
     }
 }

@@ -21,14 +21,8 @@ public static class DistressCommands
             Description = "The failure kind: power-loss (async), hardware, network-down, unhandled-exception, imminent-crash (sync); clusteractors.distress.failure-kinds decides, and an unknown kind is sent synchronously.",
         };
         var reason = new Option<string>("--reason") { Description = "Why, for the members' logs (default: operator request)." };
-        var url = new Option<string>("--url")
-        {
-            Description = $"The node's management URL (default {ManagementEndpoint.DefaultUrl}, or ${ManagementEndpoint.UrlVariable}).",
-        };
-        var token = new Option<string>("--token")
-        {
-            Description = $"The management bearer token (default ${ManagementEndpoint.TokenVariable}; prefer it: a command line shows in the process list).",
-        };
+        var url = ManagementOptions.Url();
+        var token = ManagementOptions.Token();
         var command = new Command("distress", "Make the node at --url send its distress signal: the members fail over at once, and the node gives up every role and goes offline.") { kind, reason, url, token };
         command.SetAction(async (result, cancellation) =>
         {

@@ -24,14 +24,9 @@ public static class MembersCommands
         ];
     }
 
-    private static Option<string> UrlOption() => new("--url")
-    {
-        Description = $"The node's management URL (default {ManagementEndpoint.DefaultUrl}, or ${ManagementEndpoint.UrlVariable}).",
-    };
-
     private static Command Members(TextWriter output, TextWriter errors, Func<string, string?> environment)
     {
-        var url = UrlOption();
+        var url = ManagementOptions.Url();
         var json = new Option<bool>("--json") { Description = "Print the node's JSON answer as received." };
         var command = new Command("members", "List the cluster members as the node at --url sees them, with epoch, crown prince and quorum.") { url, json };
         command.SetAction(async (result, cancellation) =>
@@ -74,11 +69,8 @@ public static class MembersCommands
     private static Command Change(string name, string description, HttpMethod method, string? operation, TextWriter output, TextWriter errors, Func<string, string?> environment)
     {
         var address = new Argument<string>("ADDRESS") { Description = "The member: ca.tcp://system@host:port or system@host:port." };
-        var url = UrlOption();
-        var token = new Option<string>("--token")
-        {
-            Description = $"The management bearer token (default ${ManagementEndpoint.TokenVariable}; prefer it: a command line shows in the process list).",
-        };
+        var url = ManagementOptions.Url();
+        var token = ManagementOptions.Token();
         var command = new Command(name, description) { address, url, token };
         command.SetAction(async (result, cancellation) =>
         {

@@ -16,10 +16,7 @@ public static class TransitionsCommands
         ArgumentNullException.ThrowIfNull(errors);
         ArgumentNullException.ThrowIfNull(environment);
 
-        var url = new Option<string>("--url")
-        {
-            Description = $"The node's management URL (default {ManagementEndpoint.DefaultUrl}, or ${ManagementEndpoint.UrlVariable}).",
-        };
+        var url = ManagementOptions.Url();
         var json = new Option<bool>("--json") { Description = "Print the node's JSON answer as received." };
         var command = new Command("transitions", "Show the levels and every node's transition state as the sequencer (or the node at --url) sees them.") { url, json };
         command.SetAction(async (result, cancellation) =>

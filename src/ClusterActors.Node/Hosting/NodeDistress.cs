@@ -8,9 +8,6 @@ public sealed class NodeDistress : IDistressSignal
 {
     private volatile ClusterDistressHandle? handle;
 
-    /// <summary>The running distress signal, or null before the actor system has started it.</summary>
-    public ClusterDistressHandle? Handle => handle;
-
     internal void Started(ClusterDistressHandle started) => handle = started;
 
     /// <inheritdoc />
